@@ -1,0 +1,118 @@
+# SPDX-License-Identifier: BSD-2-Clause
+# selfe: `make` builds the host tool, `make check` runs every test, `make demo` runs the main job.
+
+CC      ?= cc
+CLANG   ?= clang
+O       := build
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
+CFLAGS  ?= -O2 -g
+BASEFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) -Isrc -Itests
+SANFLAGS  := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+LIBS    :=
+
+# The host library: everything under src/ except the programs' own folders.
+LIB_DIRS  := src/util src/toml src/config
+LIB_SRCS  := $(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.c)) src/config/default_config.S
+CLI_SRCS  := $(wildcard src/cli/*.c)
+DEC_SRCS  := $(wildcard src/toml-decode/*.c)
+TEST_MODS := $(patsubst tests/%/,%,$(sort $(dir $(wildcard tests/*/test_*.c))))
+
+objs = $(patsubst %.S,$(1)/%.o,$(patsubst %.c,$(1)/%.o,$(2)))
+
+all: $(O)/selfe $(O)/toml-decode
+
+# --- normal build -----------------------------------------------------------------------------
+$(O)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASEFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(O)/obj/%.o: %.S
+	@mkdir -p $(dir $@)
+	$(CC) -Wa,-Isrc -c $< -o $@
+
+$(O)/libselfe.a: $(call objs,$(O)/obj,$(LIB_SRCS))
+	@rm -f $@
+	ar rcs $@ $^
+
+$(O)/selfe: $(call objs,$(O)/obj,$(CLI_SRCS)) $(O)/libselfe.a
+	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
+
+# The TOML programs link only util + toml, so they build whatever state the rest is in.
+TOML_SRCS := $(wildcard src/util/*.c src/toml/*.c)
+
+$(O)/toml-decode: $(call objs,$(O)/obj,$(DEC_SRCS) $(TOML_SRCS))
+	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
+
+# --- sanitizer build (unit tests, conformance runs) --------------------------------------------
+$(O)/asan/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASEFLAGS) $(SANFLAGS) -MMD -MP -c $< -o $@
+
+$(O)/asan/%.o: %.S
+	@mkdir -p $(dir $@)
+	$(CC) -Wa,-Isrc -c $< -o $@
+
+# .incbin is invisible to -MMD.
+$(O)/obj/src/config/default_config.o $(O)/asan/src/config/default_config.o: src/config/default_config.toml
+
+$(O)/asan/libselfe.a: $(call objs,$(O)/asan,$(LIB_SRCS))
+	@rm -f $@
+	ar rcs $@ $^
+
+$(O)/asan/selfe: $(call objs,$(O)/asan,$(CLI_SRCS)) $(O)/asan/libselfe.a
+	$(CC) $(SANFLAGS) -o $@ $^ $(LIBS)
+
+$(O)/asan/toml-decode: $(call objs,$(O)/asan,$(DEC_SRCS) $(TOML_SRCS))
+	$(CC) $(SANFLAGS) -o $@ $^ $(LIBS)
+
+# Runs a decoder over the toml-test suite and checks write/parse round trips in-process.
+$(O)/asan/toml-test-run: $(call objs,$(O)/asan,tests/toml/conformance_run.c $(TOML_SRCS))
+	$(CC) $(SANFLAGS) -o $@ $^ $(LIBS)
+
+# One unit-test binary per tests/<module>/ folder that has test_*.c files: every .c in it
+# (but the conformance runner) plus the harness.
+# A module's tests link only the folders it depends on (TEST_DEPS_<module>), else libselfe.a.
+TEST_DEPS_util := src/util src/toml
+TEST_DEPS_toml := src/util src/toml
+TEST_DEPS_bf   := src/util src/gen/bf
+define test_binary
+$(O)/asan/tests/test_$(1): $(call objs,$(O)/asan,$(filter-out %/conformance_run.c,$(wildcard tests/$(1)/*.c)) tests/harness.c) $(if $(TEST_DEPS_$(1)),$(call objs,$(O)/asan,$(foreach d,$(TEST_DEPS_$(1)),$(wildcard $(d)/*.c))),$(O)/asan/libselfe.a)
+	$$(CC) $$(SANFLAGS) -o $$@ $$^ $$(LIBS)
+endef
+$(foreach m,$(TEST_MODS),$(eval $(call test_binary,$(m))))
+UNIT_TESTS := $(foreach m,$(TEST_MODS),$(O)/asan/tests/test_$(m))
+
+# --- fuzzing -------------------------------------------------------------------------------------
+FUZZFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc -g -O1 \
+	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+$(O)/fuzz/fuzz-toml: tests/fuzz/fuzz_toml.c $(TOML_SRCS)
+	@mkdir -p $(dir $@)
+	$(CLANG) $(FUZZFLAGS) -o $@ $^
+
+FUZZ_SECONDS ?= 60
+fuzz-toml: $(O)/fuzz/fuzz-toml
+	@mkdir -p $(O)/fuzz/corpus-toml
+	$(O)/fuzz/fuzz-toml -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+		$(O)/fuzz/corpus-toml tests/fuzz/corpus/toml
+
+# --- the two commands ------------------------------------------------------------------------
+deps:
+	@scripts/install-deps
+
+check: deps
+	@$(MAKE) --no-print-directory test-programs
+	@scripts/check
+
+test-programs: all $(O)/asan/selfe $(O)/asan/toml-decode $(O)/asan/toml-test-run $(UNIT_TESTS) $(O)/fuzz/fuzz-toml
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	$(O)/selfe config
+
+clean:
+	rm -rf $(O)
+
+.PHONY: all deps check test-programs demo clean fuzz-toml
+.DELETE_ON_ERROR:
+
+-include $(shell find $(O) -name '*.d' 2>/dev/null)

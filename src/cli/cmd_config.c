@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* selfe config: print the configuration resolved for a selection, in one of several formats. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char usage[] =
+	"usage: selfe config [selection] [--format toml|json|cmake|header|flags] [--explain KEY]\n"
+	"\n"
+	"Prints the configuration resolved for the selected platform, sel4_arch, arch and\n"
+	"profile: shared keys, then the profile, arch, sel4_arch and platform tables, later wins.\n"
+	"\n"
+	"  --format FORMAT      toml (default): a sel4.toml that resolves to the same thing\n"
+	"                       json: config, metadata, sources and build settings\n"
+	"                       cmake: a CMake initial-cache file (cmake -C FILE)\n"
+	"                       header: #define lines (booleans 1/0)\n"
+	"                       flags: one line of C compiler -D options, quoted for a shell\n"
+	"  --explain KEY        list every table that sets KEY, in order, with file:line:col\n"
+	"\n" CLI_COMMON_USAGE;
+
+enum { OPT_FORMAT = OPT_FIRST_COMMAND_OPTION, OPT_EXPLAIN };
+
+int cmd_config(int argc, char **argv)
+{
+	static const struct option options[] = {
+		CLI_COMMON_LONG_OPTIONS,
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "explain", required_argument, NULL, OPT_EXPLAIN },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct cli_common common;
+	cli_common_init(&common);
+	enum cfg_format format = CFG_FORMAT_TOML;
+	const char *explain = NULL;
+	int opt;
+	opterr = 0;
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "+:" CLI_COMMON_SHORT_OPTIONS, options, NULL)) != -1) {
+		if (cli_common_option(&common, opt, optarg))
+			continue;
+		switch (opt) {
+		case 'h':
+			fputs(usage, stdout);
+			return 0;
+		case OPT_FORMAT:
+			if (cfg_format_parse(optarg, &format) != 0)
+				return cli_usage_error(usage, "unknown format '%s' (expected toml, json, cmake, header or flags)",
+						       optarg);
+			break;
+		case OPT_EXPLAIN:
+			explain = optarg;
+			break;
+		case ':':
+			return cli_usage_error(usage, "option '%s' needs a value", argv[optind - 1]);
+		default:
+			return cli_usage_error(usage, "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error(usage, "unexpected argument '%s'", argv[optind]);
+
+	struct arena *a = arena_new();
+	int status = EXIT_TROUBLE;
+	struct cfg_model *m = cli_load_config(a, &common);
+	struct cfg_resolved *r = m ? cfg_resolve(a, m, &common.sel) : NULL;
+	if (r) {
+		struct sb out = SB_INIT;
+		if (explain && cfg_explain(&out, a, r, explain) != 0) {
+			diag_error(&(struct loc){ m->path, 0, 0 }, "no table sets '%s'", explain);
+		} else {
+			if (!explain)
+				cfg_emit(&out, r, format);
+			fwrite(out.buf ? out.buf : "", 1, out.len, stdout);
+			status = fflush(stdout) == 0 ? 0 : EXIT_TROUBLE;
+		}
+		sb_release(&out);
+	}
+	arena_free(a);
+	return status;
+}

@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* selfe's entry point: the command table. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "util/suggest.h"
+
+#define SELFE_VERSION "0.1.0"
+
+static const struct command {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *summary;
+} commands[] = {
+	{ "config", cmd_config, "print the configuration resolved for a platform and profile" },
+};
+
+static void usage(FILE *to)
+{
+	fputs("usage: selfe [--version] [--help] COMMAND [ARGS]\n\ncommands:\n", to);
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(to, "  %-10s %s\n", commands[i].name, commands[i].summary);
+	fputs("\n'selfe COMMAND --help' describes a command.\n", to);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return EXIT_TROUBLE;
+	}
+	const char *name = argv[1];
+	if (!strcmp(name, "--help") || !strcmp(name, "-h") || !strcmp(name, "help")) {
+		usage(stdout);
+		return 0;
+	}
+	if (!strcmp(name, "--version")) {
+		printf("selfe %s\n", SELFE_VERSION);
+		return 0;
+	}
+	const char *names[sizeof(commands) / sizeof(commands[0]) + 1];
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		if (!strcmp(name, commands[i].name))
+			return commands[i].fn(argc - 1, argv + 1);
+		names[i] = commands[i].name;
+	}
+	names[sizeof(commands) / sizeof(commands[0])] = NULL;
+	diag_error(NULL, "unknown command '%s'", name);
+	const char *s = suggest_closest(name, names);
+	if (s)
+		diag_note(NULL, "did you mean '%s'?", s);
+	usage(stderr);
+	return EXIT_TROUBLE;
+}

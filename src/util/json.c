@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* JSON string escaping for machine-readable output. */
+#include "json.h"
+
+void json_write_string(struct sb *out, const char *s, size_t len)
+{
+	sb_addch(out, '"');
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		switch (c) {
+		case '"':
+			sb_adds(out, "\\\"");
+			break;
+		case '\\':
+			sb_adds(out, "\\\\");
+			break;
+		case '\n':
+			sb_adds(out, "\\n");
+			break;
+		case '\r':
+			sb_adds(out, "\\r");
+			break;
+		case '\t':
+			sb_adds(out, "\\t");
+			break;
+		case '\b':
+			sb_adds(out, "\\b");
+			break;
+		case '\f':
+			sb_adds(out, "\\f");
+			break;
+		default:
+			if (c < 0x20 || c == 0x7f)
+				sb_addf(out, "\\u%04x", c);
+			else
+				sb_addch(out, (char)c);
+		}
+	}
+	sb_addch(out, '"');
+}

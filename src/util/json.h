@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Writing JSON strings (RFC 8259 escaping; bytes >= 0x80 pass through as UTF-8). */
+#ifndef SELFE_JSON_H
+#define SELFE_JSON_H
+
+#include <stddef.h>
+
+#include "sb.h"
+
+void json_write_string(struct sb *out, const char *s, size_t len);
+
+#endif

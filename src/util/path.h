@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Lexical path helpers: results are malloc'd strings the caller frees. */
+#ifndef SELFE_PATH_H
+#define SELFE_PATH_H
+
+#include <stdbool.h>
+
+/* `rel` joined to `base` unless already absolute, then normalised ("a/./b/../c" -> "a/c"). */
+char *path_join(const char *base, const char *rel);
+/* Collapse "//", "." and ".." lexically (a leading ".." of a relative path is kept). */
+char *path_normalize(const char *path);
+/* The folder part: "a/b.toml" -> "a", "b.toml" -> ".", "/x" -> "/". */
+char *path_dirname(const char *path);
+/* `path` made absolute against the current folder and normalised. */
+char *path_absolute(const char *path);
+bool path_is_file(const char *path);
+bool path_is_dir(const char *path);
+
+#endif
