@@ -2,16 +2,18 @@
 # selfe: `make` builds the host tool, `make check` runs every test, `make demo` runs the main job.
 
 CC      ?= cc
+XML_CFLAGS := $(shell pkg-config --cflags libxml-2.0 2>/dev/null)
+XML_LIBS   := $(shell pkg-config --libs libxml-2.0 2>/dev/null)
 CLANG   ?= clang
 O       := build
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
 CFLAGS  ?= -O2 -g
-BASEFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) -Isrc -Itests
+BASEFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) -Isrc -Itests $(XML_CFLAGS)
 SANFLAGS  := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-LIBS    :=
+LIBS    := $(XML_LIBS)
 
 # The host library: everything under src/ except the programs' own folders.
-LIB_DIRS  := src/util src/toml src/config
+LIB_DIRS  := src/util src/toml src/config src/gen/iface
 LIB_SRCS  := $(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.c)) src/config/default_config.S
 CLI_SRCS  := $(wildcard src/cli/*.c)
 DEC_SRCS  := $(wildcard src/toml-decode/*.c)
@@ -75,6 +77,7 @@ $(O)/asan/toml-test-run: $(call objs,$(O)/asan,tests/toml/conformance_run.c $(TO
 TEST_DEPS_util := src/util src/toml
 TEST_DEPS_toml := src/util src/toml
 TEST_DEPS_bf   := src/util src/gen/bf
+TEST_DEPS_iface := src/util src/gen/iface
 define test_binary
 $(O)/asan/tests/test_$(1): $(call objs,$(O)/asan,$(filter-out %/conformance_run.c,$(wildcard tests/$(1)/*.c)) tests/harness.c) $(if $(TEST_DEPS_$(1)),$(call objs,$(O)/asan,$(foreach d,$(TEST_DEPS_$(1)),$(wildcard $(d)/*.c))),$(O)/asan/libselfe.a)
 	$$(CC) $$(SANFLAGS) -o $$@ $$^ $$(LIBS)

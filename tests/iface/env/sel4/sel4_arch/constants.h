@@ -1,0 +1,3 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Test environment for generated stubs: no constants needed. */
+#pragma once
