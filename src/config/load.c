@@ -437,7 +437,7 @@ static void load_sel4(struct loader *ld, const struct toml_entry *e)
 		else if (!strcmp(key, "config"))
 			load_layered(ld, k, &ld->m->sel4_config, "sel4.config");
 		else {
-			LD_ERROR(ld, k->key_pos, "unknown %s '%s' in [sel4]", k->value.kind == TOML_TABLE ? "table" : "key", key);
+			LD_ERROR(ld, k->key_pos, "unknown key '%s' in [sel4]", key);
 			note_suggestion(ld, key, sel4_keys);
 			note_known(ld, "[sel4] has", sel4_keys);
 		}
