@@ -6,7 +6,7 @@
 # order, as whole lines ("FILE" stands for the config's path).
 # With --update, rewrites the .expected files from what selfe prints (review the diff!).
 set -u
-selfe=$1
+selfe=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 update=${2:-}
 cd "$(dirname "$0")"
 pass=0
