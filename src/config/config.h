@@ -168,7 +168,7 @@ struct cfg_resolved {
 	const struct cfg_build_profile *build_profile; /* NULL when absent */
 };
 
-/* Resolve the layers for a completed selection.  Returns NULL after reporting a conflict. */
+/* Resolve the layers for a completed selection (type conflicts were rejected at load time). */
 struct cfg_resolved *cfg_resolve(struct arena *a, const struct cfg_model *m, const struct cfg_selection *sel);
 const struct cfg_resolved_item *cfg_resolved_get(const struct cfg_resolved_list *l, const char *key);
 

@@ -32,24 +32,6 @@ static void emit_banner(struct sb *out, const struct cfg_resolved *r, const char
 
 /* --- toml: a sel4.toml of its own that resolves to the same thing ----------------------------- */
 
-static void emit_toml_source(struct sb *out, const char *name, const struct cfg_source *s)
-{
-	static const char *const ref_names[] = { "branch", "tag", "rev" };
-	if (s->kind == CFG_SOURCE_NONE)
-		return;
-	sb_addf(out, "%s = { ", name);
-	if (s->kind == CFG_SOURCE_PATH) {
-		sb_adds(out, "path = ");
-		toml_write_string(out, s->abs_path, strlen(s->abs_path));
-	} else {
-		sb_adds(out, "git = ");
-		toml_write_string(out, s->git, strlen(s->git));
-		sb_addf(out, ", %s = ", ref_names[s->ref_kind]);
-		toml_write_string(out, s->ref, strlen(s->ref));
-	}
-	sb_adds(out, " }\n");
-}
-
 static void emit_toml_list(struct sb *out, const struct cfg_resolved_list *l)
 {
 	for (size_t i = 0; i < l->len; i++) {
@@ -60,37 +42,28 @@ static void emit_toml_list(struct sb *out, const struct cfg_resolved_list *l)
 	}
 }
 
-static void emit_toml_string_key(struct sb *out, const char *key, const char *value)
-{
-	if (!value)
-		return;
-	sb_addf(out, "%s = ", key);
-	toml_write_string(out, value, strlen(value));
-	sb_addch(out, '\n');
-}
-
 static void emit_toml(struct sb *out, const struct cfg_resolved *r)
 {
 	const struct cfg_model *m = r->model;
 	emit_banner(out, r, "#", "");
 	sb_adds(out, "\n[sel4]\n");
-	emit_toml_source(out, "kernel", &m->kernel);
-	emit_toml_source(out, "tools", &m->tools);
-	emit_toml_source(out, "util_libs", &m->util_libs);
+	cfg_source_write_toml(out, "kernel", &m->kernel, true);
+	cfg_source_write_toml(out, "tools", &m->tools, true);
+	cfg_source_write_toml(out, "util_libs", &m->util_libs, true);
 	sb_adds(out, "\n[sel4.config]\n");
 	emit_toml_list(out, &r->config);
 	if (r->build) {
 		sb_adds(out, "\n[build.");
 		toml_write_key(out, r->sel.platform, strlen(r->sel.platform));
 		sb_adds(out, "]\n");
-		emit_toml_string_key(out, "cross_compiler_prefix", r->build->cross_compiler_prefix);
-		emit_toml_string_key(out, "toolchain_dir", r->build->toolchain_dir_abs);
+		cfg_string_write_toml(out, "cross_compiler_prefix", r->build->cross_compiler_prefix);
+		cfg_string_write_toml(out, "toolchain_dir", r->build->toolchain_dir_abs);
 		if (r->build_profile) {
 			sb_adds(out, "\n[build.");
 			toml_write_key(out, r->sel.platform, strlen(r->sel.platform));
 			sb_addf(out, ".%s]\n", cfg_profile_name(r->sel.profile));
-			emit_toml_string_key(out, "make_root_task", r->build_profile->make_root_task);
-			emit_toml_string_key(out, "root_task_image", r->build_profile->root_task_image_abs);
+			cfg_string_write_toml(out, "make_root_task", r->build_profile->make_root_task);
+			cfg_string_write_toml(out, "root_task_image", r->build_profile->root_task_image_abs);
 		}
 	}
 	if (r->metadata.len) {

@@ -43,7 +43,7 @@ static void write_setting(struct sb *out, const char *key, const struct cfg_valu
 	sb_addch(out, '\n');
 }
 
-static void write_source(struct sb *out, const char *name, const struct cfg_source *s)
+void cfg_source_write_toml(struct sb *out, const char *name, const struct cfg_source *s, bool absolute)
 {
 	static const char *const ref_names[] = { "branch", "tag", "rev" };
 	if (s->kind == CFG_SOURCE_NONE)
@@ -51,7 +51,8 @@ static void write_source(struct sb *out, const char *name, const struct cfg_sour
 	sb_addf(out, "%s = { ", name);
 	if (s->kind == CFG_SOURCE_PATH) {
 		sb_adds(out, "path = ");
-		toml_write_string(out, s->path, strlen(s->path));
+		const char *path = absolute ? s->abs_path : s->path;
+		toml_write_string(out, path, strlen(path));
 	} else {
 		sb_adds(out, "git = ");
 		toml_write_string(out, s->git, strlen(s->git));
@@ -59,6 +60,15 @@ static void write_source(struct sb *out, const char *name, const struct cfg_sour
 		toml_write_string(out, s->ref, strlen(s->ref));
 	}
 	sb_adds(out, " }\n");
+}
+
+void cfg_string_write_toml(struct sb *out, const char *key, const char *value)
+{
+	if (!value)
+		return;
+	sb_addf(out, "%s = ", key);
+	toml_write_string(out, value, strlen(value));
+	sb_addch(out, '\n');
 }
 
 static void write_table_header(struct sb *out, const char *section, const char *name)
@@ -90,40 +100,24 @@ static void write_build_profile(struct sb *out, const char *platform, const char
 	sb_adds(out, "\n[build.");
 	toml_write_key(out, platform, strlen(platform));
 	sb_addf(out, ".%s]\n", profile);
-	if (bp->make_root_task) {
-		sb_adds(out, "make_root_task = ");
-		toml_write_string(out, bp->make_root_task, strlen(bp->make_root_task));
-		sb_addch(out, '\n');
-	}
-	if (bp->root_task_image) {
-		sb_adds(out, "root_task_image = ");
-		toml_write_string(out, bp->root_task_image, strlen(bp->root_task_image));
-		sb_addch(out, '\n');
-	}
+	cfg_string_write_toml(out, "make_root_task", bp->make_root_task);
+	cfg_string_write_toml(out, "root_task_image", bp->root_task_image);
 }
 
 void cfg_model_write(struct sb *out, const struct cfg_model *m)
 {
 	sb_adds(out, "[sel4]\n");
-	write_source(out, "kernel", &m->kernel);
-	write_source(out, "tools", &m->tools);
-	write_source(out, "util_libs", &m->util_libs);
+	cfg_source_write_toml(out, "kernel", &m->kernel, false);
+	cfg_source_write_toml(out, "tools", &m->tools, false);
+	cfg_source_write_toml(out, "util_libs", &m->util_libs, false);
 	write_layered(out, &m->sel4_config);
 	for (size_t i = 0; i < m->nbuilds; i++) {
 		const struct cfg_build *b = &m->builds[i];
 		sb_adds(out, "\n[build.");
 		toml_write_key(out, b->platform, strlen(b->platform));
 		sb_adds(out, "]\n");
-		if (b->cross_compiler_prefix) {
-			sb_adds(out, "cross_compiler_prefix = ");
-			toml_write_string(out, b->cross_compiler_prefix, strlen(b->cross_compiler_prefix));
-			sb_addch(out, '\n');
-		}
-		if (b->toolchain_dir) {
-			sb_adds(out, "toolchain_dir = ");
-			toml_write_string(out, b->toolchain_dir, strlen(b->toolchain_dir));
-			sb_addch(out, '\n');
-		}
+		cfg_string_write_toml(out, "cross_compiler_prefix", b->cross_compiler_prefix);
+		cfg_string_write_toml(out, "toolchain_dir", b->toolchain_dir);
 		write_build_profile(out, b->platform, "debug", &b->debug);
 		write_build_profile(out, b->platform, "release", &b->release);
 	}
