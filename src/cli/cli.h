@@ -55,5 +55,6 @@ struct cfg_model *cli_load_config(struct arena *a, struct cli_common *c);
 int cli_usage_error(const char *usage, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 int cmd_config(int argc, char **argv);
+int cmd_gen(int argc, char **argv);
 
 #endif

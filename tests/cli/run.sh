@@ -18,6 +18,7 @@ for t in "$(dirname "$0")"/t-*.sh; do
 FAIL $(basename "$t"): exited $rc"
 	fi
 	[ "$f" -ne 0 ] && grep -v '^ok ' <<<"$out" | sed "s|^|$(basename "$t"): |"
+	grep '^skip: ' <<<"$out"
 	pass=$((pass + p))
 	fail=$((fail + f))
 done

@@ -1,0 +1,113 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* selfe gen: write a complete libsel4 (headers, libsel4.a, sel4.pc) for the selected configuration. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "gen/libsel4/libsel4.h"
+
+static const char usage[] =
+	"usage: selfe gen [selection] [--source DIR] --kernel-build DIR -o OUT\n"
+	"\n"
+	"Generates libsel4 for the selected platform, sel4_arch and profile from a seL4 source tree:\n"
+	"OUT/include (everything #include <sel4/sel4.h> needs), OUT/lib/libsel4.a and\n"
+	"OUT/lib/pkgconfig/sel4.pc.  OUT is replaced only when everything succeeded.\n"
+	"\n"
+	"  --source DIR         the seL4 tree (default: $SEL4_SOURCE, else the config's kernel\n"
+	"                       source when it is a path)\n"
+	"  --kernel-build DIR   a kernel build folder where the kernel's CMake configure step has\n"
+	"                       run for this configuration; its gen_config.json files give the\n"
+	"                       CONFIG_ values\n"
+	"  -o, --output OUT     where to write libsel4\n"
+	"\n" CLI_COMMON_USAGE;
+
+enum { OPT_SOURCE = OPT_FIRST_COMMAND_OPTION, OPT_KERNEL_BUILD };
+
+static const char *source_tree(const struct cfg_model *m, const char *flag)
+{
+	const char *env = getenv("SEL4_SOURCE");
+	if (flag)
+		return flag;
+	if (env && *env)
+		return env;
+	if (m->kernel.kind == CFG_SOURCE_PATH)
+		return m->kernel.abs_path;
+	diag_error(&m->kernel.at, "no seL4 source tree: the kernel source is a git repository");
+	diag_note(NULL, "pass --source DIR, set SEL4_SOURCE, or write kernel = { path = \"DIR\" } in [sel4]");
+	return NULL;
+}
+
+int cmd_gen(int argc, char **argv)
+{
+	static const struct option options[] = {
+		CLI_COMMON_LONG_OPTIONS,
+		{ "source", required_argument, NULL, OPT_SOURCE },
+		{ "kernel-build", required_argument, NULL, OPT_KERNEL_BUILD },
+		{ "output", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct cli_common common;
+	cli_common_init(&common);
+	const char *source = NULL, *kernel_build = NULL, *out = NULL;
+	int opt;
+	opterr = 0;
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "+:o:" CLI_COMMON_SHORT_OPTIONS, options, NULL)) != -1) {
+		if (cli_common_option(&common, opt, optarg))
+			continue;
+		switch (opt) {
+		case 'h':
+			fputs(usage, stdout);
+			return 0;
+		case OPT_SOURCE:
+			source = optarg;
+			break;
+		case OPT_KERNEL_BUILD:
+			kernel_build = optarg;
+			break;
+		case 'o':
+			out = optarg;
+			break;
+		case ':':
+			return cli_usage_error(usage, "option '%s' needs a value", argv[optind - 1]);
+		default:
+			return cli_usage_error(usage, "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error(usage, "unexpected argument '%s'", argv[optind]);
+	if (!out)
+		return cli_usage_error(usage, "missing -o OUT");
+	if (!kernel_build) {
+		diag_error(NULL, "missing --kernel-build DIR");
+		diag_note(NULL, "selfe reads the CONFIG_ values from a kernel build folder where the kernel's CMake "
+				"configure step has run; computing them without CMake is not implemented yet");
+		return EXIT_TROUBLE;
+	}
+
+	struct arena *a = arena_new();
+	int status = EXIT_TROUBLE;
+	struct cfg_model *m = cli_load_config(a, &common);
+	struct cfg_resolved *r = m ? cfg_resolve(a, m, &common.sel) : NULL;
+	const char *tree = r ? source_tree(m, source) : NULL;
+	if (tree) {
+		const struct cfg_resolved_item *kp = cfg_resolved_get(&r->config, "KernelPlatform");
+		struct libsel4_request req = {
+			.source = tree,
+			.config_dir = kernel_build,
+			.out = out,
+			.sel4_arch = common.sel.sel4_arch,
+			.arch = common.sel.arch,
+			.kernel_platform = kp && kp->value.kind == CFG_STRING ? kp->value.s : common.sel.platform,
+			.cross_prefix = r->build && r->build->cross_compiler_prefix ? r->build->cross_compiler_prefix : "",
+		};
+		if (libsel4_generate(a, &req) == 0) {
+			printf("libsel4 for %s (%s, %s) written to %s\n", common.sel.platform, common.sel.sel4_arch,
+			       cfg_profile_name(common.sel.profile), out);
+			status = 0;
+		}
+	}
+	arena_free(a);
+	return status;
+}

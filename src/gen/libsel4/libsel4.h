@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Producing a complete libsel4 for one configuration: the generated headers (interface XML and
+ * bitfields), the tree's hand-written headers for the selected arch / sel4_arch / platform /
+ * word size, the configuration headers, libsel4.a and sel4.pc, written to OUT atomically.
+ */
+#ifndef SELFE_LIBSEL4_H
+#define SELFE_LIBSEL4_H
+
+#include <stdbool.h>
+
+#include "util/arena.h"
+#include "util/json_read.h"
+#include "util/sb.h"
+
+struct libsel4_request {
+	const char *source;        /* the seL4 tree */
+	const char *config_dir;    /* a configured kernel build: gen_config/ and libsel4/gen_config/ */
+	const char *out;           /* OUT */
+	const char *sel4_arch;     /* x86_64, aarch64, ... */
+	const char *arch;          /* x86, arm, riscv */
+	const char *kernel_platform; /* KernelPlatform: pc99, imx6, qemu-arm-virt, ... */
+	const char *cross_prefix;  /* "" for the host compiler */
+};
+
+/* Returns 0, or -1 after reporting; on failure OUT is left as it was. */
+int libsel4_generate(struct arena *a, const struct libsel4_request *req);
+
+/* gen_config.h for one configuration library, from its gen_config.json object (keys without
+ * the CONFIG_ prefix, values true/false or strings), as seL4's configure step writes it. */
+int libsel4_config_header(struct sb *out, const struct json_value *config, const char *path);
+
+#endif
