@@ -55,3 +55,31 @@ run gen --source "$src" --kernel-build kb -o libsel4 --sel4-arch aarch64 --arch 
 expect_rc gen-mismatch-exit 2
 expect_true gen-failure-leaves-out-intact diff -r before libsel4
 expect_true gen-no-temporary-left sh -c '! ls -d libsel4.tmp.* 2>/dev/null'
+
+# Differential: the kernel's own Python generators, run by its build, against ours.  Text is
+# compared without comments, blank lines and indentation; we also assert the sizes of fewer
+# types (only those the interface names), so assert_size_correct lines are left out.
+if ninja -C kb libsel4/sel4_generated >"$T/ninja.log" 2>&1; then
+	norm() {
+		gcc -fpreprocessed -dD -E -P -x c "$1" 2>/dev/null | sed -e 's/^[[:space:]]*//' -e 's/[[:space:]]*$//' |
+			grep -v -e '^$' -e '^assert_size_correct('
+	}
+	for pair in include/sel4/invocation.h:sel4/invocation.h \
+		arch_include/x86/sel4/arch/invocation.h:sel4/arch/invocation.h \
+		sel4_arch_include/x86_64/sel4/sel4_arch/invocation.h:sel4/sel4_arch/invocation.h \
+		include/sel4/syscall.h:sel4/syscall.h \
+		include/interfaces/sel4_client.h:interfaces/sel4_client.h \
+		include/sel4/shared_types_gen.h:sel4/shared_types_gen.h \
+		sel4_arch_include/x86_64/sel4/sel4_arch/types_gen.h:sel4/sel4_arch/types_gen.h; do
+		theirs=kb/libsel4/${pair%%:*}
+		ours=libsel4/include/${pair##*:}
+		expect_true "gen-same-as-kernel-${pair##*:}" cmp <(norm "$theirs") <(norm "$ours")
+	done
+	for h in kernel/gen_config.h sel4/gen_config.h; do
+		theirs=$(find kb -path "*gen_config/$h" | head -n 1)
+		expect_true "gen-same-as-kernel-$h" cmp "$theirs" "libsel4/include/$h"
+	done
+else
+	echo "skip: gen-differential: the kernel's generators did not run (see below)"
+	tail -n 5 "$T/ninja.log" | sed 's/^/skip:   /'
+fi
