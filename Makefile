@@ -13,7 +13,7 @@ SANFLAGS  := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-
 LIBS    := $(XML_LIBS)
 
 # The host library: everything under src/ except the programs' own folders.
-LIB_DIRS  := src/util src/toml src/config src/gen/iface src/gen/bf src/gen/libsel4
+LIB_DIRS  := src/util src/toml src/config src/gen/iface src/gen/bf src/gen/libsel4 src/build
 LIB_SRCS  := $(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.c)) src/config/default_config.S
 CLI_SRCS  := $(wildcard src/cli/*.c)
 DEC_SRCS  := $(wildcard src/toml-decode/*.c)

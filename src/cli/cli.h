@@ -56,5 +56,6 @@ int cli_usage_error(const char *usage, const char *fmt, ...) __attribute__((form
 
 int cmd_config(int argc, char **argv);
 int cmd_gen(int argc, char **argv);
+int cmd_fetch(int argc, char **argv);
 
 #endif

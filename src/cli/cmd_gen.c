@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "build/source.h"
 #include "cli.h"
 #include "gen/libsel4/libsel4.h"
 
@@ -15,7 +16,7 @@ static const char usage[] =
 	"OUT/lib/pkgconfig/sel4.pc.  OUT is replaced only when everything succeeded.\n"
 	"\n"
 	"  --source DIR         the seL4 tree (default: $SEL4_SOURCE, else the config's kernel\n"
-	"                       source when it is a path)\n"
+	"                       source: its path, or its copy in selfe's cache)\n"
 	"  --kernel-build DIR   a kernel build folder where the kernel's CMake configure step has\n"
 	"                       run for this configuration; its gen_config.json files give the\n"
 	"                       CONFIG_ values\n"
@@ -24,18 +25,21 @@ static const char usage[] =
 
 enum { OPT_SOURCE = OPT_FIRST_COMMAND_OPTION, OPT_KERNEL_BUILD };
 
-static const char *source_tree(const struct cfg_model *m, const char *flag)
+/* --source, else $SEL4_SOURCE, else the config's kernel source (a path, or the source cache). */
+static const char *kernel_tree(struct arena *a, const struct cfg_model *m, const char *flag)
 {
 	const char *env = getenv("SEL4_SOURCE");
 	if (flag)
 		return flag;
 	if (env && *env)
 		return env;
-	if (m->kernel.kind == CFG_SOURCE_PATH)
-		return m->kernel.abs_path;
-	diag_error(&m->kernel.at, "no seL4 source tree: the kernel source is a git repository");
-	diag_note(NULL, "pass --source DIR, set SEL4_SOURCE, or write kernel = { path = \"DIR\" } in [sel4]");
-	return NULL;
+	bool missing = false;
+	const char *dir = source_tree(a, &m->kernel, false, false, &missing);
+	if (missing) {
+		diag_error(&m->kernel.at, "the kernel source is not in selfe's cache (%s)", source_cache_dir(a, &m->kernel));
+		diag_note(NULL, "run 'selfe fetch', pass --source DIR, set SEL4_SOURCE, or write kernel = { path = \"DIR\" } in [sel4]");
+	}
+	return dir;
 }
 
 int cmd_gen(int argc, char **argv)
@@ -90,7 +94,7 @@ int cmd_gen(int argc, char **argv)
 	int status = EXIT_TROUBLE;
 	struct cfg_model *m = cli_load_config(a, &common);
 	struct cfg_resolved *r = m ? cfg_resolve(a, m, &common.sel) : NULL;
-	const char *tree = r ? source_tree(m, source) : NULL;
+	const char *tree = r ? kernel_tree(a, m, source) : NULL;
 	if (tree) {
 		const struct cfg_resolved_item *kp = cfg_resolved_get(&r->config, "KernelPlatform");
 		struct libsel4_request req = {

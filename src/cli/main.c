@@ -14,6 +14,7 @@ static const struct command {
 	const char *summary;
 } commands[] = {
 	{ "config", cmd_config, "print the configuration resolved for a platform and profile" },
+	{ "fetch", cmd_fetch, "clone the config's git sources into selfe's cache, refresh branches" },
 	{ "gen", cmd_gen, "generate libsel4 (headers, libsel4.a, sel4.pc) from a seL4 tree" },
 };
 

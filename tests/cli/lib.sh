@@ -7,6 +7,7 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 cd "$T" || exit 1
 unset SEL4_CONFIG_PATH SEL4_PLATFORM
+export XDG_CACHE_HOME="$T/cache" # never touch the real source cache
 
 # run ARGS...: runs selfe, keeping stdout in $T/out, stderr in $T/err, status in $rc.
 run() {

@@ -13,7 +13,7 @@ expect_rc gen-needs-output-exit 2
 expect_err_line gen-needs-output "selfe: error: missing -o OUT"
 run gen --kernel-build kb -o libsel4
 expect_rc gen-git-source-exit 2
-expect_err_line gen-git-source-note "selfe: note: pass --source DIR, set SEL4_SOURCE, or write kernel = { path = \"DIR\" } in [sel4]"
+expect_err_line gen-git-source-note "selfe: note: run 'selfe fetch', pass --source DIR, set SEL4_SOURCE, or write kernel = { path = \"DIR\" } in [sel4]"
 mkdir notatree
 run gen --source notatree --kernel-build kb -o libsel4
 expect_rc gen-not-a-tree-exit 2
