@@ -25,7 +25,7 @@ time_runs() { # time_runs COMMAND...: prints the median wall time of N runs, in 
 		t0=$(now)
 		"$@" >/dev/null 2>&1
 		t1=$(now)
-		echo "$t1 - $t0" | bc -l
+		awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.6f\n", b - a }'
 	done | median
 }
 # The baseline: ninja regenerating libsel4's generated headers from scratch (-j1, as selfe gen
@@ -41,4 +41,4 @@ selfe_gen
 py=$(time_runs python_pipeline)
 ours=$(time_runs selfe_gen)
 printf 'kernel pipeline (python): %.3f s   selfe gen: %.3f s   ratio: %.1fx (median of %d)\n' \
-	"$py" "$ours" "$(echo "$py / $ours" | bc -l)" "$N"
+	"$py" "$ours" "$(awk -v a="$py" -v b="$ours" 'BEGIN { print a / b }')" "$N"
