@@ -51,6 +51,15 @@ int cli_common_option(struct cli_common *c, int opt, const char *arg);
 /* Loads the config the selection names and completes the selection.  NULL after reporting. */
 struct cfg_model *cli_load_config(struct arena *a, struct cli_common *c);
 
+/*
+ * Parse a command's options: the selection flags and -h/--help are handled here, every other
+ * option goes to `on_option` (which returns -1 to go on, or an exit status).  Options must come
+ * before anything else; no other argument is accepted.  Returns -1 when the command should run,
+ * else the exit status to return (0 after --help, EXIT_TROUBLE after a usage error).
+ */
+int cli_parse(struct cli_common *c, int argc, char **argv, const struct option *options, const char *shortopts,
+	      const char *usage, int (*on_option)(int opt, const char *arg, void *ctx), void *ctx);
+
 /* Print "unknown option" style usage errors: returns EXIT_TROUBLE. */
 int cli_usage_error(const char *usage, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

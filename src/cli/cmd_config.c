@@ -21,6 +21,23 @@ static const char usage[] =
 
 enum { OPT_FORMAT = OPT_FIRST_COMMAND_OPTION, OPT_EXPLAIN };
 
+struct config_args {
+	enum cfg_format format;
+	const char *explain;
+};
+
+static int config_option(int opt, const char *arg, void *ctx)
+{
+	struct config_args *args = ctx;
+	if (opt == OPT_FORMAT) {
+		if (cfg_format_parse(arg, &args->format) != 0)
+			return cli_usage_error(usage, "unknown format '%s' (expected toml, json, cmake, header or flags)", arg);
+		return -1;
+	}
+	args->explain = arg; /* OPT_EXPLAIN */
+	return -1;
+}
+
 int cmd_config(int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -29,48 +46,24 @@ int cmd_config(int argc, char **argv)
 		{ "explain", required_argument, NULL, OPT_EXPLAIN },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct config_args args = { CFG_FORMAT_TOML, NULL };
 	struct cli_common common;
 	cli_common_init(&common);
-	enum cfg_format format = CFG_FORMAT_TOML;
-	const char *explain = NULL;
-	int opt;
-	opterr = 0;
-	optind = 1;
-	while ((opt = getopt_long(argc, argv, "+:" CLI_COMMON_SHORT_OPTIONS, options, NULL)) != -1) {
-		if (cli_common_option(&common, opt, optarg))
-			continue;
-		switch (opt) {
-		case 'h':
-			fputs(usage, stdout);
-			return 0;
-		case OPT_FORMAT:
-			if (cfg_format_parse(optarg, &format) != 0)
-				return cli_usage_error(usage, "unknown format '%s' (expected toml, json, cmake, header or flags)",
-						       optarg);
-			break;
-		case OPT_EXPLAIN:
-			explain = optarg;
-			break;
-		case ':':
-			return cli_usage_error(usage, "option '%s' needs a value", argv[optind - 1]);
-		default:
-			return cli_usage_error(usage, "unknown option '%s'", argv[optind - 1]);
-		}
-	}
-	if (optind < argc)
-		return cli_usage_error(usage, "unexpected argument '%s'", argv[optind]);
+	int status = cli_parse(&common, argc, argv, options, NULL, usage, config_option, &args);
+	if (status >= 0)
+		return status;
 
 	struct arena *a = arena_new();
-	int status = EXIT_TROUBLE;
+	status = EXIT_TROUBLE;
 	struct cfg_model *m = cli_load_config(a, &common);
 	struct cfg_resolved *r = m ? cfg_resolve(a, m, &common.sel) : NULL;
 	if (r) {
 		struct sb out = SB_INIT;
-		if (explain && cfg_explain(&out, a, r, explain) != 0) {
-			diag_error(&(struct loc){ m->path, 0, 0 }, "no table sets '%s'", explain);
+		if (args.explain && cfg_explain(&out, a, r, args.explain) != 0) {
+			diag_error(&(struct loc){ m->path, 0, 0 }, "no table sets '%s'", args.explain);
 		} else {
-			if (!explain)
-				cfg_emit(&out, r, format);
+			if (!args.explain)
+				cfg_emit(&out, r, args.format);
 			fwrite(out.buf ? out.buf : "", 1, out.len, stdout);
 			status = fflush(stdout) == 0 ? 0 : EXIT_TROUBLE;
 		}

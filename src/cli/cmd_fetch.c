@@ -19,25 +19,12 @@ int cmd_fetch(int argc, char **argv)
 	static const struct option options[] = { CLI_COMMON_LONG_OPTIONS, { NULL, 0, NULL, 0 } };
 	struct cli_common common;
 	cli_common_init(&common);
-	int opt;
-	opterr = 0;
-	optind = 1;
-	while ((opt = getopt_long(argc, argv, "+:" CLI_COMMON_SHORT_OPTIONS, options, NULL)) != -1) {
-		if (cli_common_option(&common, opt, optarg))
-			continue;
-		if (opt == 'h') {
-			fputs(usage, stdout);
-			return 0;
-		}
-		if (opt == ':')
-			return cli_usage_error(usage, "option '%s' needs a value", argv[optind - 1]);
-		return cli_usage_error(usage, "unknown option '%s'", argv[optind - 1]);
-	}
-	if (optind < argc)
-		return cli_usage_error(usage, "unexpected argument '%s'", argv[optind]);
+	int status = cli_parse(&common, argc, argv, options, NULL, usage, NULL, NULL);
+	if (status >= 0)
+		return status;
 	struct arena *a = arena_new();
 	struct cfg_model *m = cli_load_config(a, &common);
-	int status = m ? 0 : EXIT_TROUBLE;
+	status = m ? 0 : EXIT_TROUBLE;
 	const struct {
 		const char *name;
 		const struct cfg_source *src;

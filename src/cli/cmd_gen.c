@@ -42,6 +42,22 @@ static const char *kernel_tree(struct arena *a, const struct cfg_model *m, const
 	return dir;
 }
 
+struct gen_args {
+	const char *source, *kernel_build, *out;
+};
+
+static int gen_option(int opt, const char *arg, void *ctx)
+{
+	struct gen_args *args = ctx;
+	if (opt == OPT_SOURCE)
+		args->source = arg;
+	else if (opt == OPT_KERNEL_BUILD)
+		args->kernel_build = arg;
+	else
+		args->out = arg; /* -o */
+	return -1;
+}
+
 int cmd_gen(int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -51,36 +67,13 @@ int cmd_gen(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct gen_args args = { NULL, NULL, NULL };
 	struct cli_common common;
 	cli_common_init(&common);
-	const char *source = NULL, *kernel_build = NULL, *out = NULL;
-	int opt;
-	opterr = 0;
-	optind = 1;
-	while ((opt = getopt_long(argc, argv, "+:o:" CLI_COMMON_SHORT_OPTIONS, options, NULL)) != -1) {
-		if (cli_common_option(&common, opt, optarg))
-			continue;
-		switch (opt) {
-		case 'h':
-			fputs(usage, stdout);
-			return 0;
-		case OPT_SOURCE:
-			source = optarg;
-			break;
-		case OPT_KERNEL_BUILD:
-			kernel_build = optarg;
-			break;
-		case 'o':
-			out = optarg;
-			break;
-		case ':':
-			return cli_usage_error(usage, "option '%s' needs a value", argv[optind - 1]);
-		default:
-			return cli_usage_error(usage, "unknown option '%s'", argv[optind - 1]);
-		}
-	}
-	if (optind < argc)
-		return cli_usage_error(usage, "unexpected argument '%s'", argv[optind]);
+	int status = cli_parse(&common, argc, argv, options, "o:", usage, gen_option, &args);
+	if (status >= 0)
+		return status;
+	const char *source = args.source, *kernel_build = args.kernel_build, *out = args.out;
 	if (!out)
 		return cli_usage_error(usage, "missing -o OUT");
 	if (!kernel_build) {
@@ -91,7 +84,7 @@ int cmd_gen(int argc, char **argv)
 	}
 
 	struct arena *a = arena_new();
-	int status = EXIT_TROUBLE;
+	status = EXIT_TROUBLE;
 	struct cfg_model *m = cli_load_config(a, &common);
 	struct cfg_resolved *r = m ? cfg_resolve(a, m, &common.sel) : NULL;
 	const char *tree = r ? kernel_tree(a, m, source) : NULL;

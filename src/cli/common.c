@@ -104,3 +104,31 @@ int cli_usage_error(const char *usage, const char *fmt, ...)
 	fputs(usage, stderr);
 	return EXIT_TROUBLE;
 }
+
+int cli_parse(struct cli_common *c, int argc, char **argv, const struct option *options, const char *shortopts,
+	      const char *usage, int (*on_option)(int opt, const char *arg, void *ctx), void *ctx)
+{
+	struct sb spec = SB_INIT;
+	sb_addf(&spec, "+:%s" CLI_COMMON_SHORT_OPTIONS, shortopts ? shortopts : "");
+	int opt, status = -1;
+	opterr = 0;
+	optind = 1;
+	while (status < 0 && (opt = getopt_long(argc, argv, sb_str(&spec), options, NULL)) != -1) {
+		if (cli_common_option(c, opt, optarg))
+			continue;
+		if (opt == 'h') {
+			fputs(usage, stdout);
+			status = 0;
+		} else if (opt == ':') {
+			status = cli_usage_error(usage, "option '%s' needs a value", argv[optind - 1]);
+		} else if (opt == '?') {
+			status = cli_usage_error(usage, "unknown option '%s'", argv[optind - 1]);
+		} else {
+			status = on_option ? on_option(opt, optarg, ctx) : cli_usage_error(usage, "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	sb_release(&spec);
+	if (status < 0 && optind < argc)
+		status = cli_usage_error(usage, "unexpected argument '%s'", argv[optind]);
+	return status;
+}
