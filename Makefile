@@ -13,7 +13,7 @@ SANFLAGS  := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-
 LIBS    := $(XML_LIBS)
 
 # The host library: everything under src/ except the programs' own folders.
-LIB_DIRS  := src/util src/toml src/config src/gen/iface src/gen/bf src/gen/libsel4 src/build
+LIB_DIRS  := src/util src/toml src/config src/gen/iface src/gen/bf src/gen/kconfig src/gen/libsel4 src/build
 LIB_SRCS  := $(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.c)) src/config/default_config.S
 CLI_SRCS  := $(wildcard src/cli/*.c)
 DEC_SRCS  := $(wildcard src/toml-decode/*.c)
@@ -78,6 +78,7 @@ TEST_DEPS_util := src/util src/toml
 TEST_DEPS_toml := src/util src/toml
 TEST_DEPS_bf   := src/util src/gen/bf
 TEST_DEPS_iface := src/util src/gen/iface
+TEST_DEPS_kconfig := src/util src/gen/kconfig
 define test_binary
 $(O)/asan/tests/test_$(1): $(call objs,$(O)/asan,$(filter-out %/conformance_run.c,$(wildcard tests/$(1)/*.c)) tests/harness.c) $(if $(TEST_DEPS_$(1)),$(call objs,$(O)/asan,$(foreach d,$(TEST_DEPS_$(1)),$(wildcard $(d)/*.c))),$(O)/asan/libselfe.a)
 	$$(CC) $$(SANFLAGS) -o $$@ $$^ $$(LIBS)

@@ -9,7 +9,7 @@
 #include "gen/libsel4/libsel4.h"
 
 static const char usage[] =
-	"usage: selfe gen [selection] [--source DIR] --kernel-build DIR -o OUT\n"
+	"usage: selfe gen [selection] [--source DIR] [--kernel-build DIR] -o OUT\n"
 	"\n"
 	"Generates libsel4 for the selected platform, sel4_arch and profile from a seL4 source tree:\n"
 	"OUT/include (everything #include <sel4/sel4.h> needs), OUT/lib/libsel4.a and\n"
@@ -17,9 +17,9 @@ static const char usage[] =
 	"\n"
 	"  --source DIR         the seL4 tree (default: $SEL4_SOURCE, else the config's kernel\n"
 	"                       source: its path, or its copy in selfe's cache)\n"
-	"  --kernel-build DIR   a kernel build folder where the kernel's CMake configure step has\n"
-	"                       run for this configuration; its gen_config.json files give the\n"
-	"                       CONFIG_ values\n"
+	"  --kernel-build DIR   take the CONFIG_ values from a kernel build folder where the\n"
+	"                       kernel's CMake configure step has run (default: selfe computes\n"
+	"                       them from the tree's configuration files; x86 only for now)\n"
 	"  -o, --output OUT     where to write libsel4\n"
 	"\n" CLI_COMMON_USAGE;
 
@@ -76,12 +76,6 @@ int cmd_gen(int argc, char **argv)
 	const char *source = args.source, *kernel_build = args.kernel_build, *out = args.out;
 	if (!out)
 		return cli_usage_error(usage, "missing -o OUT");
-	if (!kernel_build) {
-		diag_error(NULL, "missing --kernel-build DIR");
-		diag_note(NULL, "selfe reads the CONFIG_ values from a kernel build folder where the kernel's CMake "
-				"configure step has run; computing them without CMake is not implemented yet");
-		return EXIT_TROUBLE;
-	}
 
 	struct arena *a = arena_new();
 	status = EXIT_TROUBLE;
@@ -99,7 +93,19 @@ int cmd_gen(int argc, char **argv)
 			.kernel_platform = kp && kp->value.kind == CFG_STRING ? kp->value.s : common.sel.platform,
 			.cross_prefix = r->build && r->build->cross_compiler_prefix ? r->build->cross_compiler_prefix : "",
 		};
-		if (libsel4_generate(a, &req) == 0) {
+		int rc = 0;
+		/* Without a configured kernel build, evaluate the tree's configuration ourselves.  Only
+		 * x86 is checked against CMake so far: the ARM and RISC-V configure steps also derive
+		 * values from device trees, which the evaluator does not do yet. */
+		if (!kernel_build && strcmp(common.sel.arch, "x86") != 0) {
+			diag_error(NULL, "computing the CONFIG_ values for arch '%s' without CMake is not supported yet",
+				   common.sel.arch);
+			diag_note(NULL, "configure the kernel with its CMake and pass --kernel-build DIR");
+			rc = -1;
+		} else if (!kernel_build) {
+			rc = libsel4_native_config(a, tree, &r->config, &req.kernel_json, &req.sel4_json);
+		}
+		if (rc == 0 && libsel4_generate(a, &req) == 0) {
 			printf("libsel4 for %s (%s, %s) written to %s\n", common.sel.platform, common.sel.sel4_arch,
 			       cfg_profile_name(common.sel.profile), out);
 			status = 0;

@@ -97,10 +97,18 @@ static int config_headers(struct gen *g)
 		{ "gen_config/kernel/gen_config.json", "kernel/gen_config.h" },
 		{ "libsel4/gen_config/sel4/gen_config.json", "sel4/gen_config.h" },
 	};
+	const char *texts[2] = { g->req->kernel_json, g->req->sel4_json };
 	const struct json_value *kernel = NULL, *sel4 = NULL;
 	for (size_t i = 0; i < 2; i++) {
-		const char *path = arena_printf(g->a, "%s/%s", g->req->config_dir, libs[i].json);
-		const struct json_value *v = read_json(g, path);
+		const char *path;
+		const struct json_value *v;
+		if (g->req->config_dir) {
+			path = arena_printf(g->a, "%s/%s", g->req->config_dir, libs[i].json);
+			v = read_json(g, path);
+		} else {
+			path = arena_printf(g->a, "<%s values>", libs[i].header);
+			v = json_parse(g->a, path, texts[i], strlen(texts[i]));
+		}
 		struct sb text = SB_INIT;
 		int rc = v ? libsel4_config_header(&text, v, path) : -1;
 		if (rc == 0)
@@ -112,8 +120,8 @@ static int config_headers(struct gen *g)
 	}
 	const struct json_value *sa = json_get(kernel, "SEL4_ARCH");
 	if (!sa || sa->kind != JSON_STRING || strcmp(sa->text, g->req->sel4_arch))
-		return diag_error(&(struct loc){ g->req->config_dir, 0, 0 },
-				  "this kernel build is configured for sel4_arch '%s', not '%s'", sa && sa->text ? sa->text : "?",
+		return diag_error(&(struct loc){ g->req->config_dir ? g->req->config_dir : g->req->source, 0, 0 },
+				  "the configuration is for sel4_arch '%s', not '%s'", sa && sa->text ? sa->text : "?",
 				  g->req->sel4_arch);
 	g->mcs = flag(kernel, "KERNEL_MCS");
 	g->vtx64 = flag(kernel, "X86_64_VTX_64BIT_GUESTS");

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 
+#include "config/config.h"
 #include "util/arena.h"
 #include "util/json_read.h"
 #include "util/sb.h"
@@ -16,6 +17,8 @@
 struct libsel4_request {
 	const char *source;        /* the seL4 tree */
 	const char *config_dir;    /* a configured kernel build: gen_config/ and libsel4/gen_config/ */
+	const char *kernel_json;   /* or, when config_dir is NULL, the two gen_config.json texts */
+	const char *sel4_json;
 	const char *out;           /* OUT */
 	const char *sel4_arch;     /* x86_64, aarch64, ... */
 	const char *arch;          /* x86, arm, riscv */
@@ -29,5 +32,10 @@ int libsel4_generate(struct arena *a, const struct libsel4_request *req);
 /* gen_config.h for one configuration library, from its gen_config.json object (keys without
  * the CONFIG_ prefix, values true/false or strings), as seL4's configure step writes it. */
 int libsel4_config_header(struct sb *out, const struct json_value *config, const char *path);
+
+/* The two gen_config.json texts for a tree and a resolved configuration, computed without
+ * CMake.  Returns 0, or -1 after reporting. */
+int libsel4_native_config(struct arena *a, const char *tree, const struct cfg_resolved_list *config, const char **kernel_json,
+			  const char **sel4_json);
 
 #endif

@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * seL4 kernel configuration without CMake: an evaluator for the subset of the CMake language the
+ * kernel's config.cmake files use, with the kernel's config_* helpers built in, producing the
+ * ordered (CONFIG name, value) lists that CMake writes to kernel/ and sel4/gen_config.{json,h}.
+ */
+#ifndef SELFE_KCONFIG_H
+#define SELFE_KCONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util/sb.h"
+
+/* One generated entry: a boolean (is_bool, on) or a string (value). */
+struct kcfg_entry {
+	char *name;
+	char *value;
+	bool is_bool, on;
+};
+
+/* One add_config_library() result, entries in first-definition order, last value kept. */
+struct kcfg_lib {
+	char *prefix;
+	struct kcfg_entry *e;
+	size_t n, cap;
+};
+
+struct kcfg;
+
+struct kcfg *kcfg_new(void);
+void kcfg_free(struct kcfg *k);
+/* A user setting, as `cmake -DNAME=VALUE` would make it (an untyped cache entry). */
+void kcfg_define(struct kcfg *k, const char *name, const char *value);
+/* Run CMake text as if it were the file `path` (whose folder is the current source folder). */
+int kcfg_run_text(struct kcfg *k, const char *path, const char *text);
+int kcfg_run_file(struct kcfg *k, const char *path);
+/* Evaluate a seL4 source tree's configuration: kernel, then libsel4. */
+int kcfg_eval_tree(struct kcfg *k, const char *sel4_root);
+
+/* What a `${name}` reference would give in the outermost scope; NULL when undefined. */
+const char *kcfg_var(struct kcfg *k, const char *name);
+/* The cache entry alone; NULL when absent. */
+const char *kcfg_cache(struct kcfg *k, const char *name);
+/* The library added under `prefix` ("kernel", "sel4"), or NULL. */
+const struct kcfg_lib *kcfg_lib(struct kcfg *k, const char *prefix);
+
+/* The exact text CMake's config generator writes. */
+void kcfg_emit_json(struct sb *out, const struct kcfg_lib *lib);
+void kcfg_emit_h(struct sb *out, const struct kcfg_lib *lib);
+
+#endif
