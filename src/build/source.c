@@ -11,6 +11,7 @@
 
 #include "util/diag.h"
 #include "util/fs.h"
+#include "util/hash.h"
 #include "util/path.h"
 #include "util/proc.h"
 
@@ -24,15 +25,6 @@ static void add_safe(struct sb *sb, const char *s)
 		bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
 		sb_addch(sb, ok ? c : '_');
 	}
-}
-
-/* FNV-1a: a short, stable tag that keeps two URLs with the same last component apart. */
-static unsigned long long fnv1a(const char *s)
-{
-	unsigned long long h = 1469598103934665603ull;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ull;
-	return h;
 }
 
 const char *source_cache_dir(struct arena *a, const struct cfg_source *src)
@@ -59,7 +51,8 @@ const char *source_cache_dir(struct arena *a, const struct cfg_source *src)
 	add_safe(&dir, *name ? name : "repo");
 	sb_addf(&dir, "-%s-", ref_names[src->ref_kind]);
 	add_safe(&dir, src->ref);
-	sb_addf(&dir, "-%08llx", fnv1a(src->git) & 0xffffffffull);
+	/* a short tag keeps two URLs with the same last component apart */
+	sb_addf(&dir, "-%08llx", (unsigned long long)(hash_add(HASH_INIT, src->git, strlen(src->git)) & 0xffffffffull));
 	const char *r = arena_strdup(a, sb_str(&dir));
 	sb_release(&dir);
 	return r;

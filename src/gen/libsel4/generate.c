@@ -12,6 +12,7 @@
 #include "libsel4.h"
 #include "util/diag.h"
 #include "util/fs.h"
+#include "util/hash.h"
 #include "util/path.h"
 #include "util/proc.h"
 
@@ -237,12 +238,61 @@ static int need_tool(struct gen *g, const char *tool)
 	return -1;
 }
 
+struct stamp {
+	struct gen *g;
+	uint64_t h;
+};
+
+static int stamp_file(const char *rel, void *vctx)
+{
+	struct stamp *st = vctx;
+	size_t len;
+	char *data = fs_read_file(arena_printf(st->g->a, "%s/%s", st->g->inc, rel), &len);
+	if (!data)
+		return -1;
+	st->h = hash_add(hash_add(st->h, rel, strlen(rel)), data, len);
+	free(data);
+	return 0;
+}
+
+/* What libsel4.a is made of: the compile command, the source and every header it could see. */
+static int library_stamp(struct gen *g, const char *const *compile, const char **out)
+{
+	struct stamp st = { g, HASH_INIT };
+	for (size_t i = 0; compile[i]; i++)
+		if (!strstr(compile[i], g->tmp)) /* the temporary folder's name changes every run */
+			st.h = hash_add(st.h, compile[i], strlen(compile[i]));
+	const char *src = tree(g, "src/sel4_bootinfo.c");
+	size_t len;
+	char *data = fs_read_file(src, &len);
+	if (!data)
+		return -1;
+	st.h = hash_add(st.h, data, len);
+	free(data);
+	if (fs_walk_files(g->inc, stamp_file, &st))
+		return -1;
+	*out = arena_printf(g->a, "%016llx\n", (unsigned long long)st.h);
+	return 0;
+}
+
+/* The previous OUT's library, when it was built from exactly the same inputs. */
+static bool reuse_library(struct gen *g, const char *stamp, const char *lib)
+{
+	const char *old = arena_printf(g->a, "%s/lib/libsel4.a", g->req->out);
+	const char *old_stamp = arena_printf(g->a, "%s/lib/libsel4.stamp", g->req->out);
+	if (!path_is_file(old) || !path_is_file(old_stamp))
+		return false;
+	size_t len;
+	char *text = fs_read_file(old_stamp, &len);
+	bool same = text && !strcmp(text, stamp);
+	free(text);
+	return same && fs_copy_file(old, arena_printf(g->a, "%s/libsel4.a", lib)) == 0;
+}
+
 static int build_library(struct gen *g)
 {
 	const char *cc = arena_printf(g->a, "%sgcc", g->req->cross_prefix);
 	const char *ar = arena_printf(g->a, "%sar", g->req->cross_prefix);
-	if (need_tool(g, cc) || need_tool(g, ar))
-		return -1;
 	const char *lib = arena_printf(g->a, "%s/lib", g->tmp);
 	const char *obj = arena_printf(g->a, "%s/sel4_bootinfo.o", lib);
 	if (fs_mkdirs(arena_printf(g->a, "%s/pkgconfig", lib)))
@@ -250,12 +300,19 @@ static int build_library(struct gen *g)
 	/* libsel4's own sources use register variables and __thread: GNU C, freestanding. */
 	const char *compile[] = { cc, "-std=gnu11", "-O2", "-g", "-ffreestanding", "-fno-pic", "-fno-stack-protector",
 				  arena_printf(g->a, "-I%s", g->inc), "-c", tree(g, "src/sel4_bootinfo.c"), "-o", obj, NULL };
-	if (proc_run(compile, NULL))
+	const char *stamp;
+	if (library_stamp(g, compile, &stamp))
 		return -1;
-	const char *archive[] = { ar, "rcs", arena_printf(g->a, "%s/libsel4.a", lib), obj, NULL };
-	if (proc_run(archive, NULL))
+	if (!reuse_library(g, stamp, lib)) {
+		if (need_tool(g, cc) || need_tool(g, ar) || proc_run(compile, NULL))
+			return -1;
+		const char *archive[] = { ar, "rcs", arena_printf(g->a, "%s/libsel4.a", lib), obj, NULL };
+		if (proc_run(archive, NULL))
+			return -1;
+		unlink(obj);
+	}
+	if (fs_write_atomic(arena_printf(g->a, "%s/libsel4.stamp", lib), stamp, strlen(stamp)))
 		return -1;
-	unlink(obj);
 	char *out_abs = path_absolute(g->req->out);
 	struct sb pc = SB_INIT;
 	sb_addf(&pc,
