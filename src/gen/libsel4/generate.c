@@ -178,44 +178,111 @@ static int interface_headers(struct gen *g)
 	return rc;
 }
 
-/* A .bf file goes through the configuration's C preprocessor first (its conditions test
- * CONFIG_ macros); line markers stay in so errors point at the .bf source. */
-static int bitfield_header(struct gen *g, const char *bf_rel, const char *out_rel)
+/*
+ * The .bf files go through the configuration's C preprocessor first (their conditions test
+ * CONFIG_ macros), with line markers kept so errors point at the .bf source.  Both go through
+ * one preprocessor run, a wrapper that includes one after the other: starting the compiler is
+ * most of the cost.  The output is split back at the wrapper's own line markers.
+ */
+static int need_tool(struct gen *g, const char *tool);
+
+struct bf_part {
+	const char *rel; /* the .bf file, relative to libsel4/ */
+	const char *out; /* the header, relative to include/ */
+	struct sb text;  /* its share of the preprocessed output */
+};
+
+/* `# LINE "FILE" FLAGS` */
+static bool line_marker(const char *line, size_t len, const char **file, size_t *flen, int *flag)
 {
-	const char *bf = tree(g, bf_rel);
-	const char *cc = arena_printf(g->a, "%sgcc", g->req->cross_prefix);
-	const char *argv[20];
-	size_t n = 0;
-	argv[n++] = cc;
-	argv[n++] = "-E";
-	argv[n++] = "-x";
-	argv[n++] = "c";
-	argv[n++] = arena_printf(g->a, "-I%s", g->inc);
-	for (size_t i = 0; i < 5; i++)
-		argv[n++] = arena_printf(g->a, "-I%s", g->src_dirs[i]);
-	argv[n++] = bf;
-	argv[n] = NULL;
-	struct sb pre = SB_INIT, text = SB_INIT;
-	int rc = proc_run(argv, &pre) ? -1 : 0;
-	struct bf_file *f = rc == 0 ? bf_load(g->a, bf, pre.buf ? pre.buf : "", pre.len) : NULL;
-	if (f) {
-		bf_emit_libsel4(&text, f, bf_rel);
-		rc = write_header(g, out_rel, &text);
-	} else {
-		rc = -1;
+	if (len < 4 || line[0] != '#' || line[1] != ' ' || line[2] < '0' || line[2] > '9')
+		return false;
+	const char *q = memchr(line, '"', len);
+	const char *e = q ? memchr(q + 1, '"', len - (size_t)(q + 1 - line)) : NULL;
+	if (!e)
+		return false;
+	*file = q + 1;
+	*flen = (size_t)(e - q - 1);
+	*flag = 0;
+	for (const char *p = e + 1; p < line + len; p++)
+		if (*p >= '1' && *p <= '4')
+			*flag = *p - '0';
+	return true;
+}
+
+static int split_preprocessed(struct gen *g, const struct sb *pre, const char *wrapper, struct bf_part *parts, size_t n)
+{
+	size_t depth = 0, current = n; /* n: the wrapper itself */
+	size_t entered = 0;
+	const char *p = pre->buf ? pre->buf : "", *end = p + pre->len;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		const char *file;
+		size_t flen;
+		int flag;
+		if (line_marker(p, len, &file, &flen, &flag)) {
+			bool in_wrapper = flen == strlen(wrapper) && !memcmp(file, wrapper, flen);
+			if (flag == 1 && depth++ == 0 && !in_wrapper)
+				current = entered < n ? entered++ : n; /* the next top-level include */
+			else if (flag == 2 && depth > 0 && --depth == 0)
+				current = n;
+		}
+		if (current < n) {
+			sb_add(&parts[current].text, p, len);
+			sb_addch(&parts[current].text, '\n');
+		}
+		p += len + 1;
 	}
-	sb_release(&pre);
-	sb_release(&text);
-	return rc;
+	(void)g;
+	if (entered != n)
+		return diag_error(&(struct loc){ wrapper, 0, 0 }, "the preprocessor's output holds %zu of the %zu .bf files", entered, n);
+	return 0;
 }
 
 static int bitfield_headers(struct gen *g)
 {
-	const char *mode_bf = arena_printf(g->a, "mode_include/%s/sel4/shared_types.bf", g->word_bits);
-	const char *arch_bf = arena_printf(g->a, "sel4_arch_include/%s/sel4/sel4_arch/types.bf", g->req->sel4_arch);
-	if (bitfield_header(g, mode_bf, "sel4/shared_types_gen.h"))
-		return -1;
-	return bitfield_header(g, arch_bf, "sel4/sel4_arch/types_gen.h");
+	struct bf_part parts[2] = {
+		{ arena_printf(g->a, "mode_include/%s/sel4/shared_types.bf", g->word_bits), "sel4/shared_types_gen.h", SB_INIT },
+		{ arena_printf(g->a, "sel4_arch_include/%s/sel4/sel4_arch/types.bf", g->req->sel4_arch), "sel4/sel4_arch/types_gen.h",
+		  SB_INIT },
+	};
+	const char *wrapper = arena_printf(g->a, "%s/bitfields.c", g->tmp);
+	struct sb text = SB_INIT;
+	for (size_t i = 0; i < 2; i++)
+		sb_addf(&text, "#include \"%s\"\n", tree(g, parts[i].rel));
+	int rc = fs_write_atomic(wrapper, text.buf, text.len);
+	sb_reset(&text);
+	const char *argv[16];
+	size_t n = 0;
+	argv[n++] = arena_printf(g->a, "%sgcc", g->req->cross_prefix);
+	argv[n++] = "-E";
+	argv[n++] = arena_printf(g->a, "-I%s", g->inc);
+	for (size_t i = 0; i < 5; i++)
+		argv[n++] = arena_printf(g->a, "-I%s", g->src_dirs[i]);
+	argv[n++] = wrapper;
+	argv[n] = NULL;
+	struct sb pre = SB_INIT;
+	if (rc == 0 && (need_tool(g, argv[0]) || proc_run(argv, &pre)))
+		rc = -1;
+	if (rc == 0)
+		rc = split_preprocessed(g, &pre, wrapper, parts, 2);
+	for (size_t i = 0; i < 2; i++) {
+		struct bf_file *f = rc == 0 ? bf_load(g->a, tree(g, parts[i].rel), parts[i].text.buf ? parts[i].text.buf : "",
+						      parts[i].text.len) : NULL;
+		if (rc == 0 && !f)
+			rc = -1;
+		if (rc == 0) {
+			sb_reset(&text);
+			bf_emit_libsel4(&text, f, parts[i].rel);
+			rc = write_header(g, parts[i].out, &text);
+		}
+		sb_release(&parts[i].text);
+	}
+	unlink(wrapper);
+	sb_release(&pre);
+	sb_release(&text);
+	return rc;
 }
 
 /* --- library ---------------------------------------------------------------------------------- */
