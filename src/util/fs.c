@@ -98,7 +98,7 @@ int fs_copy_file(const char *from, const char *to)
 	if (!data)
 		return -1;
 	char *dir = path_dirname(to);
-	int rc = fs_mkdirs(dir);
+	int rc = path_is_dir(dir) ? 0 : fs_mkdirs(dir);
 	free(dir);
 	if (rc == 0)
 		rc = fs_write_atomic(to, data, len);

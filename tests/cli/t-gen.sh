@@ -58,13 +58,13 @@ expect_true gen-failure-leaves-out-intact diff -r before libsel4
 expect_true gen-no-temporary-left sh -c '! ls -d libsel4.tmp.* 2>/dev/null'
 # A second run with the same inputs keeps the library (same stamp and bytes); a release build
 # has other configuration headers, so another stamp.
-cp libsel4/lib/libsel4.stamp stamp.first
+cp libsel4/.selfe/libsel4.a.stamp stamp.first
 run gen --source "$src" --kernel-build kb -o libsel4
-expect_true gen-rerun-same-stamp cmp stamp.first libsel4/lib/libsel4.stamp
+expect_true gen-rerun-same-stamp cmp stamp.first libsel4/.selfe/libsel4.a.stamp
 expect_true gen-rerun-same-library cmp before/lib/libsel4.a libsel4/lib/libsel4.a
 run gen --source "$src" -o release --release
 expect_rc gen-release-exit 0
-expect_true gen-release-other-stamp sh -c '! cmp -s stamp.first release/lib/libsel4.stamp'
+expect_true gen-release-other-stamp sh -c '! cmp -s stamp.first release/.selfe/libsel4.a.stamp'
 # Without --kernel-build selfe computes the CONFIG_ values itself: the result must be the same.
 run gen --source "$src" -o native
 expect_rc gen-native-exit 0

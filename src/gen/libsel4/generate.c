@@ -10,9 +10,9 @@
 #include "gen/bf/bf.h"
 #include "gen/iface/iface.h"
 #include "libsel4.h"
+#include "reuse.h"
 #include "util/diag.h"
 #include "util/fs.h"
-#include "util/hash.h"
 #include "util/path.h"
 #include "util/proc.h"
 
@@ -262,9 +262,35 @@ static int bitfield_headers(struct gen *g)
 		argv[n++] = arena_printf(g->a, "-I%s", g->src_dirs[i]);
 	argv[n++] = wrapper;
 	argv[n] = NULL;
+	/* The preprocessor's output depends on the compiler, the .bf files and every header they can
+	 * include: when none changed, the previous run's output is reused. */
+	struct stamp st;
+	stamp_init(&st, g->a);
+	stamp_program(&st, argv[0]);
+	for (size_t i = 0; i < 2; i++)
+		stamp_string(&st, parts[i].rel);
+	for (size_t i = 0; rc == 0 && i < 5; i++)
+		rc = stamp_tree(&st, g->src_dirs[i]);
+	if (rc == 0)
+		rc = stamp_tree(&st, g->inc);
+	const char *kept = arena_printf(g->a, "%s/.selfe/bitfields.i", g->tmp);
 	struct sb pre = SB_INIT;
-	if (rc == 0 && (need_tool(g, argv[0]) || proc_run(argv, &pre)))
-		rc = -1;
+	if (rc == 0 && reuse_previous(g->a, g->req->out, "bitfields.i", arena_printf(g->a, "%s/.selfe/bitfields.i", g->req->out), &st,
+				      kept)) {
+		size_t len;
+		char *data = fs_read_file(kept, &len);
+		rc = data ? 0 : -1;
+		if (data)
+			sb_add(&pre, data, len);
+		free(data);
+	} else if (rc == 0) {
+		if (need_tool(g, argv[0]) || proc_run(argv, &pre))
+			rc = -1;
+		if (rc == 0 && (fs_mkdirs(arena_printf(g->a, "%s/.selfe", g->tmp)) || fs_write_atomic(kept, pre.buf ? pre.buf : "", pre.len)))
+			rc = -1;
+	}
+	if (rc == 0)
+		rc = record_stamp(g->a, g->tmp, "bitfields.i", &st);
 	if (rc == 0)
 		rc = split_preprocessed(g, &pre, wrapper, parts, 2);
 	for (size_t i = 0; i < 2; i++) {
@@ -305,57 +331,6 @@ static int need_tool(struct gen *g, const char *tool)
 	return -1;
 }
 
-struct stamp {
-	struct gen *g;
-	uint64_t h;
-};
-
-static int stamp_file(const char *rel, void *vctx)
-{
-	struct stamp *st = vctx;
-	size_t len;
-	char *data = fs_read_file(arena_printf(st->g->a, "%s/%s", st->g->inc, rel), &len);
-	if (!data)
-		return -1;
-	st->h = hash_add(hash_add(st->h, rel, strlen(rel)), data, len);
-	free(data);
-	return 0;
-}
-
-/* What libsel4.a is made of: the compile command, the source and every header it could see. */
-static int library_stamp(struct gen *g, const char *const *compile, const char **out)
-{
-	struct stamp st = { g, HASH_INIT };
-	for (size_t i = 0; compile[i]; i++)
-		if (!strstr(compile[i], g->tmp)) /* the temporary folder's name changes every run */
-			st.h = hash_add(st.h, compile[i], strlen(compile[i]));
-	const char *src = tree(g, "src/sel4_bootinfo.c");
-	size_t len;
-	char *data = fs_read_file(src, &len);
-	if (!data)
-		return -1;
-	st.h = hash_add(st.h, data, len);
-	free(data);
-	if (fs_walk_files(g->inc, stamp_file, &st))
-		return -1;
-	*out = arena_printf(g->a, "%016llx\n", (unsigned long long)st.h);
-	return 0;
-}
-
-/* The previous OUT's library, when it was built from exactly the same inputs. */
-static bool reuse_library(struct gen *g, const char *stamp, const char *lib)
-{
-	const char *old = arena_printf(g->a, "%s/lib/libsel4.a", g->req->out);
-	const char *old_stamp = arena_printf(g->a, "%s/lib/libsel4.stamp", g->req->out);
-	if (!path_is_file(old) || !path_is_file(old_stamp))
-		return false;
-	size_t len;
-	char *text = fs_read_file(old_stamp, &len);
-	bool same = text && !strcmp(text, stamp);
-	free(text);
-	return same && fs_copy_file(old, arena_printf(g->a, "%s/libsel4.a", lib)) == 0;
-}
-
 static int build_library(struct gen *g)
 {
 	const char *cc = arena_printf(g->a, "%sgcc", g->req->cross_prefix);
@@ -367,18 +342,26 @@ static int build_library(struct gen *g)
 	/* libsel4's own sources use register variables and __thread: GNU C, freestanding. */
 	const char *compile[] = { cc, "-std=gnu11", "-O2", "-g", "-ffreestanding", "-fno-pic", "-fno-stack-protector",
 				  arena_printf(g->a, "-I%s", g->inc), "-c", tree(g, "src/sel4_bootinfo.c"), "-o", obj, NULL };
-	const char *stamp;
-	if (library_stamp(g, compile, &stamp))
+	/* The library is made of the compile command, the source and every header it could see. */
+	struct stamp st;
+	stamp_init(&st, g->a);
+	for (size_t i = 0; compile[i]; i++)
+		if (!strstr(compile[i], g->tmp)) /* the temporary folder's name changes every run */
+			stamp_string(&st, compile[i]);
+	stamp_program(&st, cc);
+	if (stamp_file(&st, tree(g, "src/sel4_bootinfo.c")) || stamp_tree(&st, g->inc))
 		return -1;
-	if (!reuse_library(g, stamp, lib)) {
+	const char *archive_path = arena_printf(g->a, "%s/libsel4.a", lib);
+	if (!reuse_previous(g->a, g->req->out, "libsel4.a", arena_printf(g->a, "%s/lib/libsel4.a", g->req->out), &st,
+			    archive_path)) {
 		if (need_tool(g, cc) || need_tool(g, ar) || proc_run(compile, NULL))
 			return -1;
-		const char *archive[] = { ar, "rcs", arena_printf(g->a, "%s/libsel4.a", lib), obj, NULL };
+		const char *archive[] = { ar, "rcs", archive_path, obj, NULL };
 		if (proc_run(archive, NULL))
 			return -1;
 		unlink(obj);
 	}
-	if (fs_write_atomic(arena_printf(g->a, "%s/libsel4.stamp", lib), stamp, strlen(stamp)))
+	if (record_stamp(g->a, g->tmp, "libsel4.a", &st))
 		return -1;
 	char *out_abs = path_absolute(g->req->out);
 	struct sb pc = SB_INIT;

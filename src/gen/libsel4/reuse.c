@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Stamps and reuse of outputs between selfe gen runs. */
+#include "reuse.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "util/fs.h"
+#include "util/hash.h"
+#include "util/path.h"
+#include "util/sb.h"
+
+void stamp_init(struct stamp *st, struct arena *a)
+{
+	st->a = a;
+	st->h = HASH_INIT;
+}
+
+void stamp_string(struct stamp *st, const char *s)
+{
+	st->h = hash_add(st->h, s, strlen(s));
+}
+
+int stamp_file(struct stamp *st, const char *path)
+{
+	size_t len;
+	char *data = fs_read_file(path, &len);
+	if (!data)
+		return -1;
+	st->h = hash_add(st->h, data, len);
+	free(data);
+	return 0;
+}
+
+struct tree_ctx {
+	struct stamp *st;
+	const char *dir;
+};
+
+static int stamp_one(const char *rel, void *vctx)
+{
+	struct tree_ctx *c = vctx;
+	stamp_string(c->st, rel);
+	return stamp_file(c->st, arena_printf(c->st->a, "%s/%s", c->dir, rel));
+}
+
+int stamp_tree(struct stamp *st, const char *dir)
+{
+	struct tree_ctx c = { st, dir };
+	return fs_walk_files(dir, stamp_one, &c);
+}
+
+void stamp_program(struct stamp *st, const char *name)
+{
+	stamp_string(st, name);
+	const char *path = getenv("PATH");
+	struct sb candidate = SB_INIT;
+	while (path && *path) {
+		const char *end = strchr(path, ':');
+		size_t len = end ? (size_t)(end - path) : strlen(path);
+		sb_reset(&candidate);
+		sb_add(&candidate, path, len);
+		sb_addf(&candidate, "/%s", name);
+		struct stat s;
+		if (stat(sb_str(&candidate), &s) == 0) {
+			char info[64];
+			snprintf(info, sizeof(info), "%lld/%lld", (long long)s.st_size, (long long)s.st_mtime);
+			stamp_string(st, sb_str(&candidate));
+			stamp_string(st, info);
+			break;
+		}
+		path += len + (end ? 1 : 0);
+	}
+	sb_release(&candidate);
+}
+
+static const char *hex(const struct stamp *st)
+{
+	return arena_printf(st->a, "%016llx\n", (unsigned long long)st->h);
+}
+
+bool reuse_previous(struct arena *a, const char *out, const char *key, const char *previous, const struct stamp *st,
+		    const char *to)
+{
+	const char *recorded = arena_printf(a, "%s/.selfe/%s.stamp", out, key);
+	if (!path_is_file(previous) || !path_is_file(recorded))
+		return false;
+	size_t len;
+	char *text = fs_read_file(recorded, &len);
+	bool same = text && !strcmp(text, hex(st));
+	free(text);
+	if (!same)
+		return false;
+	char *dir = path_dirname(to);
+	int rc = fs_mkdirs(dir);
+	free(dir);
+	return rc == 0 && fs_copy_file(previous, to) == 0;
+}
+
+int record_stamp(struct arena *a, const char *tmp, const char *key, const struct stamp *st)
+{
+	const char *dir = arena_printf(a, "%s/.selfe", tmp);
+	if (fs_mkdirs(dir))
+		return -1;
+	const char *text = hex(st);
+	return fs_write_atomic(arena_printf(a, "%s/%s.stamp", dir, key), text, strlen(text));
+}
