@@ -15,6 +15,9 @@
 typedef void (*harness_fn)(void);
 void harness_register(const char *name, harness_fn fn);
 void harness_fail(const char *file, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Mark the running test as skipped (it must return right after): it counts neither as passed
+ * nor as failed, and the reason is printed as a "skip:" line. */
+void harness_skip(const char *why);
 /* Where data files for tests live (the source folder of the current binary's tests). */
 const char *harness_data_dir(void);
 

@@ -48,7 +48,7 @@ TEST(test_kconfig__matches_cmake_configure)
 	if (!src || !*src || system("cmake --version >/dev/null 2>&1") != 0 ||
 	    system("ninja --version >/dev/null 2>&1") != 0 ||
 	    system("python3 -c 'import yaml' >/dev/null 2>&1") != 0) {
-		printf("test_kconfig__matches_cmake_configure: skipped (needs SEL4_SOURCE, cmake, ninja, python3-yaml)\n");
+		harness_skip("needs SEL4_SOURCE (a seL4 tree), cmake, ninja and python3-yaml");
 		return;
 	}
 	for (size_t c = 0; c < sizeof configs / sizeof *configs; c++) {
