@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* The four TOML string forms: basic, literal and their multi-line variants. */
 #include "toml_internal.h"
+#include "util/utf8.h"
 
 /* Control characters other than tab are never allowed raw in a string. */
 static bool bad_control(unsigned char c)
@@ -66,7 +67,7 @@ static size_t escape(struct toml_parser *p, size_t j, size_t end, char *buf, siz
 				  s + j + 2);
 			return 0;
 		}
-		*bl += toml_utf8_encode(v, buf + *bl);
+		*bl += utf8_encode(v, buf + *bl);
 		return j + 2 + nd;
 	}
 	default:

@@ -69,7 +69,6 @@ const char *toml_key_text(struct toml_parser *p, const struct toml_key *k, size_
 /* utf8.c: decode one scalar value; returns its byte length, 0 when the bytes are not UTF-8
  * (overlong, surrogate, above U+10FFFF, truncated). */
 size_t toml_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
-size_t toml_utf8_encode(uint32_t cp, char *out);
 /* Offset of the first invalid byte, or n when everything is valid UTF-8. */
 size_t toml_utf8_check(const char *s, size_t n);
 

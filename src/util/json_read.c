@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "sb.h"
+#include "utf8.h"
 
 struct jr {
 	struct arena *a;
@@ -45,25 +46,6 @@ static int hex4(struct jr *r, unsigned *v)
 		*v = *v * 16 + d;
 	}
 	return 0;
-}
-
-static void add_utf8(struct sb *b, unsigned cp)
-{
-	if (cp < 0x80) {
-		sb_addch(b, (char)cp);
-	} else if (cp < 0x800) {
-		sb_addch(b, (char)(0xc0 | cp >> 6));
-		sb_addch(b, (char)(0x80 | (cp & 0x3f)));
-	} else if (cp < 0x10000) {
-		sb_addch(b, (char)(0xe0 | cp >> 12));
-		sb_addch(b, (char)(0x80 | ((cp >> 6) & 0x3f)));
-		sb_addch(b, (char)(0x80 | (cp & 0x3f)));
-	} else {
-		sb_addch(b, (char)(0xf0 | cp >> 18));
-		sb_addch(b, (char)(0x80 | ((cp >> 12) & 0x3f)));
-		sb_addch(b, (char)(0x80 | ((cp >> 6) & 0x3f)));
-		sb_addch(b, (char)(0x80 | (cp & 0x3f)));
-	}
 }
 
 /* string = '"' ( char | escape )* '"' */
@@ -108,7 +90,8 @@ static int jr_string(struct jr *r, const char **out, size_t *len)
 			}
 			cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
 		}
-		add_utf8(&b, cp);
+		char u[4];
+		sb_add(&b, u, utf8_encode(cp, u));
 	}
 	*len = b.len;
 	*out = arena_strndup(r->a, sb_str(&b), b.len);

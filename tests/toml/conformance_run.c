@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "toml/toml.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 
 /* --- a small JSON reader (just what tagged toml-test JSON needs) --------------------------- */
@@ -57,32 +58,6 @@ static int jhex(struct jreader *r, unsigned *v)
 		*v = *v * 16 + d;
 	}
 	return 1;
-}
-
-static void put_utf8(struct sb *b, unsigned cp)
-{
-	char u[4];
-	size_t n;
-	if (cp < 0x80) {
-		u[0] = (char)cp;
-		n = 1;
-	} else if (cp < 0x800) {
-		u[0] = (char)(0xC0 | (cp >> 6));
-		u[1] = (char)(0x80 | (cp & 0x3F));
-		n = 2;
-	} else if (cp < 0x10000) {
-		u[0] = (char)(0xE0 | (cp >> 12));
-		u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		u[2] = (char)(0x80 | (cp & 0x3F));
-		n = 3;
-	} else {
-		u[0] = (char)(0xF0 | (cp >> 18));
-		u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-		u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		u[3] = (char)(0x80 | (cp & 0x3F));
-		n = 4;
-	}
-	sb_add(b, u, n);
 }
 
 static int jstring(struct jreader *r, char **out, size_t *olen)
@@ -133,7 +108,8 @@ static int jstring(struct jreader *r, char **out, size_t *olen)
 					goto bad;
 				v = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00);
 			}
-			put_utf8(&b, v);
+			char u[4];
+			sb_add(&b, u, utf8_encode(v, u));
 			break;
 		}
 		default:
