@@ -3,6 +3,7 @@
  * The libsel4 pipeline.  Everything is written below OUT.tmp.PID; only when every step has
  * succeeded does it replace OUT (rename), so an interrupted or failed run leaves OUT as it was.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -424,13 +425,16 @@ int libsel4_generate(struct arena *a, const struct libsel4_request *req)
 	/* Swap in the new tree: the old one moves aside first so OUT is never half-written. */
 	const char *old = arena_printf(a, "%s.old.%ld", req->out, (long)getpid());
 	bool had_old = access(req->out, F_OK) == 0;
-	if (had_old && rename(req->out, old) != 0)
-		return diag_error(&(struct loc){ req->out, 0, 0 }, "cannot replace the folder");
+	if (had_old && rename(req->out, old) != 0) {
+		fs_remove_tree(g.tmp);
+		return diag_error(&(struct loc){ req->out, 0, 0 }, "cannot replace the folder: %s", strerror(errno));
+	}
 	if (rename(g.tmp, req->out) != 0) {
+		int e = errno;
 		if (had_old)
 			rename(old, req->out);
 		fs_remove_tree(g.tmp);
-		return diag_error(&(struct loc){ req->out, 0, 0 }, "cannot write the folder");
+		return diag_error(&(struct loc){ req->out, 0, 0 }, "cannot write the folder: %s", strerror(e));
 	}
 	return had_old ? fs_remove_tree(old) : 0;
 }
