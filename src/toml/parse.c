@@ -80,6 +80,22 @@ const char *toml_key_text(struct toml_parser *p, const struct toml_key *k, size_
 	return r;
 }
 
+/* comment = "#" *non-eol: up to (not including) the newline; no control characters but tab. */
+bool toml_skip_comment(struct toml_parser *p)
+{
+	const char *s = p->s;
+	if (p->i >= p->n || s[p->i] != '#')
+		return true;
+	for (p->i++; p->i < p->n && s[p->i] != '\n'; p->i++) {
+		unsigned char c = (unsigned char)s[p->i];
+		if (c == '\r' && p->i + 1 < p->n && s[p->i + 1] == '\n')
+			break;
+		if ((c < 0x20 && c != '\t') || c == 0x7f)
+			return toml_fail(p, p->i, "control character %s not allowed in a comment", toml_describe(p, p->i));
+	}
+	return true;
+}
+
 void toml_skip_ws(struct toml_parser *p)
 {
 	while (p->i < p->n && (p->s[p->i] == ' ' || p->s[p->i] == '\t'))
@@ -316,16 +332,8 @@ static bool end_of_line(struct toml_parser *p, const char *after)
 {
 	const char *s = p->s;
 	toml_skip_ws(p);
-	if (p->i < p->n && s[p->i] == '#') {
-		for (p->i++; p->i < p->n && s[p->i] != '\n'; p->i++) {
-			unsigned char c = (unsigned char)s[p->i];
-			if (c == '\r' && p->i + 1 < p->n && s[p->i + 1] == '\n')
-				break;
-			if ((c < 0x20 && c != '\t') || c == 0x7f)
-				return toml_fail(p, p->i, "control character %s not allowed in a comment",
-						 toml_describe(p, p->i));
-		}
-	}
+	if (!toml_skip_comment(p))
+		return false;
 	if (p->i >= p->n)
 		return true;
 	if (s[p->i] == '\n') {

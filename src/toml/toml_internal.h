@@ -87,6 +87,8 @@ bool toml_parse_value(struct toml_parser *p, struct toml_value *out, unsigned de
 bool toml_parse_key(struct toml_parser *p, struct toml_key *k);
 bool toml_keyval(struct toml_parser *p, struct toml_table *base, unsigned depth);
 void toml_skip_ws(struct toml_parser *p);
+/* Skip a comment if one starts here; false after reporting a control character in it. */
+bool toml_skip_comment(struct toml_parser *p);
 
 /* index.c: key lookup while parsing (-1 when absent) and appending an entry. */
 long toml_tab_lookup(struct toml_parser *p, const struct toml_table *t, const char *k, size_t klen);

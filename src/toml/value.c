@@ -15,14 +15,8 @@ static bool skip_ws_comment_nl(struct toml_parser *p)
 		} else if (s[p->i] == '\r' && p->i + 1 < p->n && s[p->i + 1] == '\n') {
 			p->i += 2;
 		} else if (s[p->i] == '#') {
-			for (p->i++; p->i < p->n && s[p->i] != '\n'; p->i++) {
-				unsigned char c = (unsigned char)s[p->i];
-				if (c == '\r' && p->i + 1 < p->n && s[p->i + 1] == '\n')
-					break;
-				if ((c < 0x20 && c != '\t') || c == 0x7f)
-					return toml_fail(p, p->i, "control character %s not allowed in a comment",
-							 toml_describe(p, p->i));
-			}
+			if (!toml_skip_comment(p))
+				return false;
 		} else {
 			return true;
 		}
