@@ -57,6 +57,35 @@ static const char *expect_name(struct parser *p, const char *what, struct loc *a
 	return name;
 }
 
+/* name-list = "(" [ name *( "," name ) ] ")"; the current token is "(".  Names and where they
+ * stand are appended to *names / *ats; `allow_empty` accepts "()". */
+static int parse_name_list(struct parser *p, const char *what, bool allow_empty, const char ***names, struct loc **ats,
+			   size_t *n)
+{
+	size_t cap = 0, cap_at = 0;
+	advance(p);
+	if (allow_empty && p->tok.kind == BF_TOK_RPAREN) {
+		advance(p);
+		return 0;
+	}
+	for (;;) {
+		struct loc at;
+		const char *name = expect_name(p, what, &at);
+		if (!name)
+			return -1;
+		*names = arena_grow(p->a, *names, &cap, *n + 1, sizeof(**names));
+		*ats = arena_grow(p->a, *ats, &cap_at, *n + 1, sizeof(**ats));
+		(*ats)[*n] = at;
+		(*names)[(*n)++] = name;
+		if (p->tok.kind == BF_TOK_RPAREN)
+			break;
+		if (expect(p, BF_TOK_COMMA, "',' or ')'") < 0)
+			return -1;
+	}
+	advance(p);
+	return 0;
+}
+
 /* --- expressions: + - lowest, then * / %, unary minus binds tightest ------------------------- */
 
 static struct bf_expr *parse_expr(struct parser *p);
@@ -269,22 +298,9 @@ static int parse_block(struct parser *p)
 	if (!(b->name = expect_name(p, "a block name", &b->at)))
 		return -1;
 	if (p->tok.kind == BF_TOK_LPAREN) {
-		size_t cap = 0, cap_at = 0;
 		b->has_order = true;
-		advance(p);
-		while (p->tok.kind != BF_TOK_RPAREN) {
-			if (b->norder && expect(p, BF_TOK_COMMA, "',' or ')'") < 0)
-				return -1;
-			struct loc at;
-			const char *name = expect_name(p, "a field name", &at);
-			if (!name)
-				return -1;
-			b->order = arena_grow(p->a, b->order, &cap, b->norder + 1, sizeof(*b->order));
-			b->order_at = arena_grow(p->a, b->order_at, &cap_at, b->norder + 1, sizeof(*b->order_at));
-			b->order_at[b->norder] = at;
-			b->order[b->norder++] = name;
-		}
-		advance(p);
+		if (parse_name_list(p, "a field name", true, &b->order, &b->order_at, &b->norder) < 0)
+			return -1;
 	}
 	if (expect(p, BF_TOK_LBRACE, NULL) < 0)
 		return -1;
@@ -383,21 +399,8 @@ static int parse_union(struct parser *p)
 	if (!(u->tagname = expect_name(p, "the tag field's name", NULL)))
 		return -1;
 	if (p->tok.kind == BF_TOK_LPAREN) {
-		size_t cap = 0, cap_at = 0;
-		advance(p);
-		do {
-			if (u->nslices && expect(p, BF_TOK_COMMA, "',' or ')'") < 0)
-				return -1;
-			struct loc at;
-			const char *name = expect_name(p, "a tag slice (field name)", &at);
-			if (!name)
-				return -1;
-			u->slices = arena_grow(p->a, u->slices, &cap, u->nslices + 1, sizeof(*u->slices));
-			u->slices_at = arena_grow(p->a, u->slices_at, &cap_at, u->nslices + 1, sizeof(*u->slices_at));
-			u->slices_at[u->nslices] = at;
-			u->slices[u->nslices++] = name;
-		} while (p->tok.kind != BF_TOK_RPAREN);
-		advance(p);
+		if (parse_name_list(p, "a tag slice (field name)", false, &u->slices, &u->slices_at, &u->nslices) < 0)
+			return -1;
 	}
 	if (expect(p, BF_TOK_LBRACE, NULL) < 0)
 		return -1;
