@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "xalloc.h"
 
 static void command_line(struct sb *cmd, const char *const *argv)
 {
@@ -67,24 +68,29 @@ int proc_run(const char *const *argv, struct sb *out)
 	return rc;
 }
 
-bool proc_exists(const char *name)
+char *proc_which(const char *name)
 {
 	if (strchr(name, '/'))
-		return access(name, X_OK) == 0;
+		return access(name, X_OK) == 0 ? xstrdup(name) : NULL;
 	const char *path = getenv("PATH");
-	if (!path)
-		return false;
 	struct sb candidate = SB_INIT;
-	bool found = false;
-	while (!found && *path) {
+	while (path && *path) {
 		const char *end = strchr(path, ':');
 		size_t len = end ? (size_t)(end - path) : strlen(path);
 		sb_reset(&candidate);
 		sb_add(&candidate, path, len);
 		sb_addf(&candidate, "/%s", name);
-		found = access(sb_str(&candidate), X_OK) == 0;
+		if (access(sb_str(&candidate), X_OK) == 0)
+			return sb_detach(&candidate);
 		path += len + (end ? 1 : 0);
 	}
 	sb_release(&candidate);
-	return found;
+	return NULL;
+}
+
+bool proc_exists(const char *name)
+{
+	char *path = proc_which(name);
+	free(path);
+	return path != NULL;
 }

@@ -14,6 +14,9 @@
  * the command line.
  */
 int proc_run(const char *const *argv, struct sb *out);
+/* The executable `name` resolves to (searched on PATH unless it holds a '/'), malloc'd; NULL
+ * when there is none. */
+char *proc_which(const char *name);
 /* True when `name` can be found on PATH (or is a path to an executable). */
 bool proc_exists(const char *name);
 

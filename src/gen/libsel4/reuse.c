@@ -10,7 +10,7 @@
 #include "util/fs.h"
 #include "util/hash.h"
 #include "util/path.h"
-#include "util/sb.h"
+#include "util/proc.h"
 
 void stamp_init(struct stamp *st, struct arena *a)
 {
@@ -55,25 +55,15 @@ int stamp_tree(struct stamp *st, const char *dir)
 void stamp_program(struct stamp *st, const char *name)
 {
 	stamp_string(st, name);
-	const char *path = getenv("PATH");
-	struct sb candidate = SB_INIT;
-	while (path && *path) {
-		const char *end = strchr(path, ':');
-		size_t len = end ? (size_t)(end - path) : strlen(path);
-		sb_reset(&candidate);
-		sb_add(&candidate, path, len);
-		sb_addf(&candidate, "/%s", name);
-		struct stat s;
-		if (stat(sb_str(&candidate), &s) == 0) {
-			char info[64];
-			snprintf(info, sizeof(info), "%lld/%lld", (long long)s.st_size, (long long)s.st_mtime);
-			stamp_string(st, sb_str(&candidate));
-			stamp_string(st, info);
-			break;
-		}
-		path += len + (end ? 1 : 0);
+	char *path = proc_which(name);
+	struct stat s;
+	if (path && stat(path, &s) == 0) {
+		char info[64];
+		snprintf(info, sizeof(info), "%lld/%lld", (long long)s.st_size, (long long)s.st_mtime);
+		stamp_string(st, path);
+		stamp_string(st, info);
 	}
-	sb_release(&candidate);
+	free(path);
 }
 
 static const char *hex(const struct stamp *st)
