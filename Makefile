@@ -12,8 +12,9 @@ BASEFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) -Isrc 
 SANFLAGS  := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 LIBS    := $(XML_LIBS)
 
-# The host library: everything under src/ except the programs' own folders.
-LIB_DIRS  := src/util src/toml src/config src/gen/iface src/gen/bf src/gen/kconfig src/gen/libsel4 src/build
+# The host library: every folder under src/ with C files, except the programs' own folders.
+# (Code that runs on seL4 lives outside src/: runtime/.)
+LIB_DIRS  := $(filter-out src/cli src/toml-decode,$(patsubst %/,%,$(sort $(dir $(wildcard src/*/*.c src/*/*/*.c)))))
 LIB_SRCS  := $(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.c)) src/config/default_config.S
 CLI_SRCS  := $(wildcard src/cli/*.c)
 DEC_SRCS  := $(wildcard src/toml-decode/*.c)
