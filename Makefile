@@ -8,14 +8,15 @@ CLANG   ?= clang
 O       := build
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
 CFLAGS  ?= -O2 -g
-BASEFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) -Isrc -Itests $(XML_CFLAGS)
+BASEFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) -Isrc -Itests -Iruntime/include $(XML_CFLAGS)
 SANFLAGS  := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 LIBS    := $(XML_LIBS)
 
 # The host library: every folder under src/ with C files, except the programs' own folders.
 # (Code that runs on seL4 lives outside src/: runtime/.)
 LIB_DIRS  := $(filter-out src/cli src/toml-decode,$(patsubst %/,%,$(sort $(dir $(wildcard src/*/*.c src/*/*/*.c)))))
-LIB_SRCS  := $(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.c)) src/config/default_config.S
+# The selfe-arc reader is shared with root tasks: `selfe arc list` runs the very same checks.
+LIB_SRCS  := $(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.c)) src/config/default_config.S runtime/lib/arc.c
 CLI_SRCS  := $(wildcard src/cli/*.c)
 DEC_SRCS  := $(wildcard src/toml-decode/*.c)
 TEST_MODS := $(patsubst tests/%/,%,$(sort $(dir $(wildcard tests/*/test_*.c))))
@@ -33,7 +34,22 @@ $(O)/obj/%.o: %.S
 	@mkdir -p $(dir $@)
 	$(CC) -Wa,-Isrc -c $< -o $@
 
-$(O)/libselfe.a: $(call objs,$(O)/obj,$(LIB_SRCS))
+# --- the embedded seL4 snapshot (src/snapshot/embedded.c reads its table) ---------------------
+SNAPSHOT_DIR   := snapshot/sel4-16.0.0
+SNAPSHOT_FILES := $(shell find $(SNAPSHOT_DIR) -type f 2>/dev/null | LC_ALL=C sort)
+SNAPSHOT_LIST  := $(O)/gen/snapshot.list
+# The list is rewritten only when it changes: adding or removing a file regenerates the blob.
+$(shell mkdir -p $(O)/gen && printf '%s\n' $(SNAPSHOT_FILES) > $(SNAPSHOT_LIST).new && \
+	{ cmp -s $(SNAPSHOT_LIST).new $(SNAPSHOT_LIST) && rm -f $(SNAPSHOT_LIST).new || mv $(SNAPSHOT_LIST).new $(SNAPSHOT_LIST); })
+
+$(O)/gen/snapshot_blob.S: $(SNAPSHOT_LIST) $(SNAPSHOT_FILES) scripts/snapshot-blob
+	scripts/snapshot-blob $(SNAPSHOT_DIR) > $@.tmp && mv $@.tmp $@
+
+$(O)/obj/snapshot_blob.o $(O)/asan/snapshot_blob.o: $(O)/gen/snapshot_blob.S
+	@mkdir -p $(dir $@)
+	$(CC) -c $< -o $@
+
+$(O)/libselfe.a: $(call objs,$(O)/obj,$(LIB_SRCS)) $(O)/obj/snapshot_blob.o
 	@rm -f $@
 	ar rcs $@ $^
 
@@ -58,7 +74,7 @@ $(O)/asan/%.o: %.S
 # .incbin is invisible to -MMD.
 $(O)/obj/src/config/default_config.o $(O)/asan/src/config/default_config.o: src/config/default_config.toml
 
-$(O)/asan/libselfe.a: $(call objs,$(O)/asan,$(LIB_SRCS))
+$(O)/asan/libselfe.a: $(call objs,$(O)/asan,$(LIB_SRCS)) $(O)/asan/snapshot_blob.o
 	@rm -f $@
 	ar rcs $@ $^
 
@@ -69,6 +85,10 @@ $(O)/asan/toml-decode: $(call objs,$(O)/asan,$(DEC_SRCS) $(TOML_SRCS))
 	$(CC) $(SANFLAGS) -o $@ $^ $(LIBS)
 
 # Runs a decoder over the toml-test suite and checks write/parse round trips in-process.
+# Writes the libsel4 proof programs (src/gen/proof) for tests/gen-proof/*.sh.
+$(O)/asan/proof-emit: $(call objs,$(O)/asan,tests/gen-proof/emit/main.c) $(O)/asan/libselfe.a
+	$(CC) $(SANFLAGS) -o $@ $^ $(LIBS)
+
 $(O)/asan/toml-test-run: $(call objs,$(O)/asan,tests/toml/conformance_run.c $(TOML_SRCS))
 	$(CC) $(SANFLAGS) -o $@ $^ $(LIBS)
 
@@ -80,6 +100,10 @@ TEST_DEPS_toml := src/util src/toml
 TEST_DEPS_bf   := src/util src/gen/bf
 TEST_DEPS_iface := src/util src/gen/iface
 TEST_DEPS_kconfig := src/util src/gen/kconfig
+TEST_DEPS_snapshot-iface := src/util src/gen/iface src/gen/bf
+# runtime/lib/*.c is the runtime's pure part (runtime/lib/sel4/ needs libsel4).
+TEST_DEPS_runtime := runtime/lib
+TEST_DEPS_arc := src/util src/arc runtime/lib
 define test_binary
 $(O)/asan/tests/test_$(1): $(call objs,$(O)/asan,$(filter-out %/conformance_run.c,$(wildcard tests/$(1)/*.c)) tests/harness.c) $(if $(TEST_DEPS_$(1)),$(call objs,$(O)/asan,$(foreach d,$(TEST_DEPS_$(1)),$(wildcard $(d)/*.c))),$(O)/asan/libselfe.a)
 	$$(CC) $$(SANFLAGS) -o $$@ $$^ $$(LIBS)
@@ -108,7 +132,7 @@ check: deps
 	@$(MAKE) --no-print-directory test-programs
 	@scripts/check
 
-test-programs: all $(O)/asan/selfe $(O)/asan/toml-decode $(O)/asan/toml-test-run $(UNIT_TESTS) $(O)/fuzz/fuzz-toml
+test-programs: all $(O)/asan/selfe $(O)/asan/proof-emit $(O)/asan/toml-decode $(O)/asan/toml-test-run $(UNIT_TESTS) $(O)/fuzz/fuzz-toml
 
 demo: deps
 	@$(MAKE) --no-print-directory all
