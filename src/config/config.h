@@ -93,6 +93,42 @@ struct cfg_build {
 	struct loc at;
 };
 
+struct cfg_strings {
+	const char **v;
+	size_t n;
+};
+
+/* [app]: the root task `selfe build` compiles itself (paths relative to the config's folder). */
+#define CFG_APP_DEFAULT_STACK_SIZE (64 * 1024)
+#define CFG_APP_DEFAULT_SOURCES "src/*.c"
+struct cfg_app {
+	bool present;
+	struct loc at;
+	const char *name;
+	struct cfg_strings sources; /* globs; default CFG_APP_DEFAULT_SOURCES */
+	struct cfg_strings include; /* folders */
+	struct cfg_strings cflags, ldflags;
+	struct cfg_strings files;   /* packed with selfe-arc and linked in */
+	int64_t stack_size;         /* bytes; 0 = CFG_APP_DEFAULT_STACK_SIZE */
+};
+
+/* [simulate]: how `selfe simulate` runs QEMU. */
+#define CFG_SIMULATE_DEFAULT_MEMORY 512
+struct cfg_simulate {
+	bool present;
+	struct loc at;
+	int64_t memory; /* MiB; 0 = CFG_SIMULATE_DEFAULT_MEMORY */
+};
+
+/* [test]: what `selfe test` expects of a run (POSIX extended regular expressions). */
+#define CFG_TEST_DEFAULT_TIMEOUT 60
+struct cfg_test {
+	bool present;
+	struct loc at;
+	struct cfg_strings expect, fail;
+	int64_t timeout; /* seconds; 0 = CFG_TEST_DEFAULT_TIMEOUT */
+};
+
 struct cfg_model {
 	const char *path; /* file path as given, or CFG_DEFAULT_LABEL */
 	const char *dir;  /* absolute folder relative paths are resolved against */
@@ -100,6 +136,9 @@ struct cfg_model {
 	struct cfg_layered sel4_config, metadata;
 	struct cfg_build *builds;
 	size_t nbuilds, cap;
+	struct cfg_app app;
+	struct cfg_simulate simulate;
+	struct cfg_test test;
 };
 
 /* Load from text (`path` labels messages; `dir` anchors relative paths). */

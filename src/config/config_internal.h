@@ -13,4 +13,8 @@ void cfg_source_write_toml(struct sb *out, const char *name, const struct cfg_so
 /* `key = "value"`; nothing when value is NULL. */
 void cfg_string_write_toml(struct sb *out, const char *key, const char *value);
 
+/* [app], [simulate], [test] (tables.c). */
+void cfg_plain_tables_write(struct sb *out, const struct cfg_model *m);
+bool cfg_plain_tables_equal(const struct cfg_model *a, const struct cfg_model *b);
+
 #endif

@@ -9,35 +9,19 @@
 #include <strings.h>
 
 #include "config.h"
+#include "loader.h"
 #include "util/fs.h"
 #include "util/path.h"
 #include "util/suggest.h"
 
-struct loader {
-	struct arena *a;
-	const char *path;
-	const char *dir;
-	struct cfg_model *m;
-	int failed;
-};
-
-static struct loc at(const struct loader *ld, struct toml_pos p)
-{
-	return (struct loc){ ld->path, p.line, p.col };
-}
-
-/* Report an error and remember that loading failed. */
-#define LD_ERROR(ld, pos, ...) ((ld)->failed = 1, diag_error(&(struct loc){ (ld)->path, (pos).line, (pos).col }, __VA_ARGS__))
-#define LD_NOTE(ld, ...) diag_note(&(struct loc){ (ld)->path, 0, 0 }, __VA_ARGS__)
-
-static void note_suggestion(struct loader *ld, const char *word, const char *const *known)
+void note_suggestion(struct loader *ld, const char *word, const char *const *known)
 {
 	const char *s = suggest_closest(word, known);
 	if (s)
 		LD_NOTE(ld, "did you mean '%s'?", s);
 }
 
-static void note_known(struct loader *ld, const char *what, const char *const *known)
+void note_known(struct loader *ld, const char *what, const char *const *known)
 {
 	struct sb list = SB_INIT;
 	for (size_t i = 0; known[i]; i++)
@@ -52,7 +36,7 @@ static const char *str_of(struct loader *ld, const struct toml_entry *e)
 }
 
 /* A string value with no NUL bytes in it; `what` names it in messages. */
-static const char *expect_string(struct loader *ld, const struct toml_entry *e, const char *where, bool allow_empty)
+const char *expect_string(struct loader *ld, const struct toml_entry *e, const char *where, bool allow_empty)
 {
 	if (e->value.kind != TOML_STRING) {
 		LD_ERROR(ld, e->value.pos, "'%s' in %s must be a string, not %s %s", e->key.ptr, where,
@@ -71,7 +55,7 @@ static const char *expect_string(struct loader *ld, const struct toml_entry *e, 
 	return str_of(ld, e);
 }
 
-static const struct toml_table *expect_table(struct loader *ld, const struct toml_entry *e, const char *title)
+const struct toml_table *expect_table(struct loader *ld, const struct toml_entry *e, const char *title)
 {
 	if (e->value.kind != TOML_TABLE) {
 		LD_ERROR(ld, e->key_pos, "%s must be a table, not %s %s", title,
@@ -340,7 +324,7 @@ static void load_layered(struct loader *ld, const struct toml_entry *e, struct c
 static const char *const build_keys[] = { "cross_compiler_prefix", "toolchain_dir", "debug", "release", NULL };
 static const char *const profile_keys[] = { "make_root_task", "root_task_image", NULL };
 
-static const char *resolve_path(struct loader *ld, const char *p)
+const char *resolve_path(struct loader *ld, const char *p)
 {
 	char *abs = path_join(ld->dir, p);
 	const char *r = arena_strdup(ld->a, abs);
@@ -417,7 +401,7 @@ static void load_build(struct loader *ld, const struct toml_entry *e)
 
 /* --- top level ---------------------------------------------------------------------------------------- */
 
-static const char *const top_keys[] = { "sel4", "build", "metadata", NULL };
+static const char *const top_keys[] = { "sel4", "build", "metadata", "app", "simulate", "test", NULL };
 static const char *const sel4_keys[] = { "kernel", "tools", "util_libs", "config", NULL };
 
 static void load_sel4(struct loader *ld, const struct toml_entry *e)
@@ -463,10 +447,12 @@ static void load_root(struct loader *ld, const struct toml_table *root)
 				load_build(ld, &t->items[j]);
 		} else if (!strcmp(key, "metadata")) {
 			load_layered(ld, e, &ld->m->metadata, "metadata");
+		} else if (load_plain_table(ld, e)) {
+			/* [app], [simulate], [test] */
 		} else {
 			LD_ERROR(ld, e->key_pos, "unknown top-level %s '%s'", e->value.kind == TOML_TABLE ? "table" : "key", key);
 			note_suggestion(ld, key, top_keys);
-			LD_NOTE(ld, "a sel4.toml has the tables [sel4], [build.PLATFORM] and [metadata]");
+			LD_NOTE(ld, "a sel4.toml has the tables [sel4], [build.PLATFORM], [metadata], [app], [simulate] and [test]");
 		}
 	}
 	if (!sel4) {

@@ -122,6 +122,7 @@ void cfg_model_write(struct sb *out, const struct cfg_model *m)
 		write_build_profile(out, b->platform, "release", &b->release);
 	}
 	write_layered(out, &m->metadata);
+	cfg_plain_tables_write(out, m);
 }
 
 /* --- equality ------------------------------------------------------------------------------------ */
@@ -176,5 +177,5 @@ bool cfg_model_equal(const struct cfg_model *a, const struct cfg_model *b)
 		    !profile_equal(&x->release, &y->release))
 			return false;
 	}
-	return true;
+	return cfg_plain_tables_equal(a, b);
 }

@@ -63,7 +63,19 @@ TEST(test_config__every_feature_round_trips)
 					"[metadata]\n"
 					"\"weird key\" = 1\n"
 					"[metadata.sabre]\n"
-					"n = 2\n",
+					"n = 2\n"
+					"[app]\n"
+					"name = \"hello\"\n"
+					"sources = [\"src/*.c\", \"lib/a b.c\"]\n"
+					"include = []\n"
+					"cflags = [\"-DX=\\\"y\\\"\"]\n"
+					"files = [\"data.txt\"]\n"
+					"stack_size = 131072\n"
+					"[simulate]\n"
+					"memory = 1024\n"
+					"[test]\n"
+					"expect = [\"^hello: all done$\", \"a\\\\(b\"]\n"
+					"timeout = 30\n",
 					NULL);
 	CHECK(m != NULL);
 	if (m)
@@ -82,6 +94,9 @@ TEST(test_config__equality_sees_every_difference)
 		"[sel4]\nkernel = { git = \"g\", tag = \"t\" }\n[sel4.config]\nA = 1\n[sel4.config.q]\nB = true\n[build.p.debug]\nroot_task_image = \"i\"\n",
 		"[sel4]\nkernel = { git = \"g\", tag = \"t\" }\n[sel4.config]\nA = 1\n[sel4.config.p]\nB = true\n[build.p.release]\nroot_task_image = \"i\"\n",
 		"[sel4]\nkernel = { git = \"g\", tag = \"t\" }\n[sel4.config]\nA = 1\n[sel4.config.p]\nB = true\n[build.p.debug]\nroot_task_image = \"i\"\n[metadata]\nA = 1\n",
+		"[sel4]\nkernel = { git = \"g\", tag = \"t\" }\n[sel4.config]\nA = 1\n[sel4.config.p]\nB = true\n[build.p.debug]\nroot_task_image = \"i\"\n[app]\nname = \"n\"\n",
+		"[sel4]\nkernel = { git = \"g\", tag = \"t\" }\n[sel4.config]\nA = 1\n[sel4.config.p]\nB = true\n[build.p.debug]\nroot_task_image = \"i\"\n[simulate]\n",
+		"[sel4]\nkernel = { git = \"g\", tag = \"t\" }\n[sel4.config]\nA = 1\n[sel4.config.p]\nB = true\n[build.p.debug]\nroot_task_image = \"i\"\n[test]\nfail = [\"x\"]\n",
 	};
 	struct arena *a = arena_new();
 	struct cfg_model *m = load_text(a, base, NULL);
