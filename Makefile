@@ -34,22 +34,25 @@ $(O)/obj/%.o: %.S
 	@mkdir -p $(dir $@)
 	$(CC) -Wa,-Isrc -c $< -o $@
 
-# --- the embedded seL4 snapshot (src/snapshot/embedded.c reads its table) ---------------------
-SNAPSHOT_DIR   := snapshot/sel4-16.0.0
-SNAPSHOT_FILES := $(shell find $(SNAPSHOT_DIR) -type f 2>/dev/null | LC_ALL=C sort)
-SNAPSHOT_LIST  := $(O)/gen/snapshot.list
-# The list is rewritten only when it changes: adding or removing a file regenerates the blob.
-$(shell mkdir -p $(O)/gen && printf '%s\n' $(SNAPSHOT_FILES) > $(SNAPSHOT_LIST).new && \
-	{ cmp -s $(SNAPSHOT_LIST).new $(SNAPSHOT_LIST) && rm -f $(SNAPSHOT_LIST).new || mv $(SNAPSHOT_LIST).new $(SNAPSHOT_LIST); })
+# --- embedded folders (src/embed/folder.h): the seL4 snapshot and the root-task runtime ----------
+# PREFIX:FOLDER; scripts/embed-folder writes each as an assembly file of .incbin lines.
+EMBEDS := selfe_snapshot:snapshot/sel4-16.0.0 selfe_runtime:runtime
+define embed_rules
+$(1)_FILES := $$(shell find $(2) -type f 2>/dev/null | LC_ALL=C sort)
+# The list is rewritten only when it changes: adding or removing a file regenerates the .S.
+$$(shell mkdir -p $(O)/gen && printf '%s\n' $$($(1)_FILES) > $(O)/gen/$(1).list.new && \
+	{ cmp -s $(O)/gen/$(1).list.new $(O)/gen/$(1).list && rm -f $(O)/gen/$(1).list.new || \
+	  mv $(O)/gen/$(1).list.new $(O)/gen/$(1).list; })
+$(O)/gen/$(1).S: $(O)/gen/$(1).list $$($(1)_FILES) scripts/embed-folder
+	scripts/embed-folder $(1) $(2) > $$@.tmp && mv $$@.tmp $$@
+$(O)/obj/$(1).o $(O)/asan/$(1).o: $(O)/gen/$(1).S
+	@mkdir -p $$(dir $$@)
+	$$(CC) -c $$< -o $$@
+endef
+$(foreach e,$(EMBEDS),$(eval $(call embed_rules,$(word 1,$(subst :, ,$(e))),$(word 2,$(subst :, ,$(e))))))
+EMBED_OBJS = $(foreach e,$(EMBEDS),$(1)/$(word 1,$(subst :, ,$(e))).o)
 
-$(O)/gen/snapshot_blob.S: $(SNAPSHOT_LIST) $(SNAPSHOT_FILES) scripts/snapshot-blob
-	scripts/snapshot-blob $(SNAPSHOT_DIR) > $@.tmp && mv $@.tmp $@
-
-$(O)/obj/snapshot_blob.o $(O)/asan/snapshot_blob.o: $(O)/gen/snapshot_blob.S
-	@mkdir -p $(dir $@)
-	$(CC) -c $< -o $@
-
-$(O)/libselfe.a: $(call objs,$(O)/obj,$(LIB_SRCS)) $(O)/obj/snapshot_blob.o
+$(O)/libselfe.a: $(call objs,$(O)/obj,$(LIB_SRCS)) $(call EMBED_OBJS,$(O)/obj)
 	@rm -f $@
 	ar rcs $@ $^
 
@@ -74,7 +77,7 @@ $(O)/asan/%.o: %.S
 # .incbin is invisible to -MMD.
 $(O)/obj/src/config/default_config.o $(O)/asan/src/config/default_config.o: src/config/default_config.toml
 
-$(O)/asan/libselfe.a: $(call objs,$(O)/asan,$(LIB_SRCS)) $(O)/asan/snapshot_blob.o
+$(O)/asan/libselfe.a: $(call objs,$(O)/asan,$(LIB_SRCS)) $(call EMBED_OBJS,$(O)/asan)
 	@rm -f $@
 	ar rcs $@ $^
 
@@ -100,6 +103,7 @@ TEST_DEPS_toml := src/util src/toml
 TEST_DEPS_bf   := src/util src/gen/bf
 TEST_DEPS_iface := src/util src/gen/iface
 TEST_DEPS_kconfig := src/util src/gen/kconfig
+TEST_DEPS_abi := src/util tools/abi-facts/lib
 TEST_DEPS_snapshot-iface := src/util src/gen/iface src/gen/bf
 # runtime/lib/*.c is the runtime's pure part (runtime/lib/sel4/ needs libsel4).
 TEST_DEPS_runtime := runtime/lib
@@ -124,6 +128,18 @@ fuzz-toml: $(O)/fuzz/fuzz-toml
 	$(O)/fuzz/fuzz-toml -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
 		$(O)/fuzz/corpus-toml tests/fuzz/corpus/toml
 
+# --- abi-facts: ABI facts of an include tree, through libclang ---------------------------------
+# A test tool (tests/abi, tests/conformance): libclang stays out of libselfe.a and selfe.
+LLVM_PREFIX ?= $(shell llvm-config-14 --prefix 2>/dev/null || echo /usr/lib/llvm-14)
+LIBCLANG_CFLAGS := -I$(LLVM_PREFIX)/include -Itools/abi-facts
+LIBCLANG_LIBS   := -L$(LLVM_PREFIX)/lib -lclang -Wl,-rpath,$(LLVM_PREFIX)/lib
+ABI_FACTS_SRCS  := $(wildcard tools/abi-facts/*.c tools/abi-facts/lib/*.c)
+$(O)/obj/tools/abi-facts/%.o $(O)/asan/tools/abi-facts/%.o $(O)/asan/tests/abi/%.o: BASEFLAGS += $(LIBCLANG_CFLAGS)
+$(O)/asan/tests/test_abi: LIBS += $(LIBCLANG_LIBS)
+
+$(O)/abi-facts: $(call objs,$(O)/obj,$(ABI_FACTS_SRCS) $(wildcard src/util/*.c))
+	$(CC) $(CFLAGS) -o $@ $^ $(LIBCLANG_LIBS)
+
 # --- the two commands ------------------------------------------------------------------------
 deps:
 	@scripts/install-deps
@@ -132,7 +148,7 @@ check: deps
 	@$(MAKE) --no-print-directory test-programs
 	@scripts/check
 
-test-programs: all $(O)/asan/selfe $(O)/asan/proof-emit $(O)/asan/toml-decode $(O)/asan/toml-test-run $(UNIT_TESTS) $(O)/fuzz/fuzz-toml
+test-programs: all $(O)/abi-facts $(O)/asan/selfe $(O)/asan/proof-emit $(O)/asan/toml-decode $(O)/asan/toml-test-run $(UNIT_TESTS) $(O)/fuzz/fuzz-toml
 
 demo: deps
 	@$(MAKE) --no-print-directory all
