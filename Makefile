@@ -115,6 +115,22 @@ endef
 $(foreach m,$(TEST_MODS),$(eval $(call test_binary,$(m))))
 UNIT_TESTS := $(foreach m,$(TEST_MODS),$(O)/asan/tests/test_$(m))
 
+# --- the runtime's pure parts, cross-compiled (run under qemu-user by tests/runtime/cross.sh) ---
+# Static Linux programs: the runtime's host-testable code (runtime/lib/*.c) with its unit tests,
+# built for each root-task arch whose cross compiler is installed.
+CROSS_ARCHES   := aarch64 arm riscv64
+CROSS_aarch64  := aarch64-linux-gnu-
+CROSS_arm      := arm-linux-gnueabihf-
+CROSS_riscv64  := riscv64-linux-gnu-
+CROSS_RUNTIME_SRCS := $(wildcard tests/runtime/*.c) tests/harness.c $(wildcard runtime/lib/*.c)
+CROSS_TESTS := $(foreach a,$(CROSS_ARCHES),$(if $(shell command -v $(CROSS_$(a))gcc),$(O)/cross/$(a)/test_runtime))
+define cross_test
+$(O)/cross/$(1)/test_runtime: $(CROSS_RUNTIME_SRCS) $(wildcard tests/*.h runtime/include/selfe/*.h)
+	@mkdir -p $$(dir $$@)
+	$(CROSS_$(1))gcc -static -std=c11 -D_DEFAULT_SOURCE $$(WARN) -Itests -Iruntime/include -O2 -g -o $$@ $(CROSS_RUNTIME_SRCS)
+endef
+$(foreach a,$(CROSS_ARCHES),$(eval $(call cross_test,$(a))))
+
 # --- fuzzing -------------------------------------------------------------------------------------
 FUZZFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc -g -O1 \
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
@@ -140,6 +156,12 @@ $(O)/asan/tests/test_abi: LIBS += $(LIBCLANG_LIBS)
 $(O)/abi-facts: $(call objs,$(O)/obj,$(ABI_FACTS_SRCS) $(wildcard src/util/*.c))
 	$(CC) $(CFLAGS) -o $@ $^ $(LIBCLANG_LIBS)
 
+# --- snapshot-options: the snapshot's kernel option table from a seL4 tree ----------------------
+# (snapshot/sel4-16.0.0/README.md: moving the snapshot to a new seL4 release)
+all: $(O)/snapshot-options
+$(O)/snapshot-options: $(call objs,$(O)/obj,tools/snapshot-options/main.c) $(O)/libselfe.a
+	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
+
 # --- the two commands ------------------------------------------------------------------------
 deps:
 	@scripts/install-deps
@@ -148,11 +170,11 @@ check: deps
 	@$(MAKE) --no-print-directory test-programs
 	@scripts/check
 
-test-programs: all $(O)/abi-facts $(O)/asan/selfe $(O)/asan/proof-emit $(O)/asan/toml-decode $(O)/asan/toml-test-run $(UNIT_TESTS) $(O)/fuzz/fuzz-toml
+test-programs: all $(CROSS_TESTS) $(O)/abi-facts $(O)/asan/selfe $(O)/asan/proof-emit $(O)/asan/toml-decode $(O)/asan/toml-test-run $(UNIT_TESTS) $(O)/fuzz/fuzz-toml
 
 demo: deps
 	@$(MAKE) --no-print-directory all
-	$(O)/selfe config
+	@scripts/demo
 
 clean:
 	rm -rf $(O)

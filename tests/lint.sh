@@ -13,7 +13,7 @@ check() { # check DESCRIPTION OUTPUT-OF-OFFENDERS
 		printf 'lint: %s:\n%s\n' "$1" "$2"
 	fi
 }
-files=$(git ls-files -co --exclude-standard -- 'src/*.c' 'src/*.h' 'tests/*.c' 'tests/*.h')
+files=$(git ls-files -co --exclude-standard -- 'src/*.c' 'src/*.h' 'tests/*.c' 'tests/*.h' 'tools/*.c' 'tools/*.h')
 check "unsafe string functions (use sb or snprintf)" \
 	"$(grep -nE '\b(strcpy|strcat|strncpy|sprintf|vsprintf|strtok|gets)[[:space:]]*\(' $files)"
 check "every C file opens with an SPDX line" \

@@ -13,9 +13,15 @@ static const struct command {
 	int (*fn)(int argc, char **argv);
 	const char *summary;
 } commands[] = {
+	{ "arc", cmd_arc, "pack data files into a selfe-arc archive, list an archive" },
+	{ "build", cmd_build, "build libsel4, selfe-start, selfe-runtime and the root task" },
 	{ "config", cmd_config, "print the configuration resolved for a platform and profile" },
+	{ "env", cmd_env, "print SELFE_CC, SELFE_CFLAGS, SELFE_LDFLAGS... for a build of your own" },
 	{ "fetch", cmd_fetch, "clone the config's git sources into selfe's cache, refresh branches" },
-	{ "gen", cmd_gen, "generate libsel4 (headers, libsel4.a, sel4.pc) from a seL4 tree" },
+	{ "gen", cmd_gen, "generate libsel4 (headers, libsel4.a, sel4.pc) from a seL4 tree or the snapshot" },
+	{ "new", cmd_new, "create a project (sel4.toml, src/main.c) that builds as it is" },
+	{ "simulate", cmd_simulate, "build, then boot the kernel and root task in QEMU (pc99)" },
+	{ "test", cmd_test, "build and boot, checking the output against sel4.toml's [test]" },
 };
 
 static void usage(FILE *to)

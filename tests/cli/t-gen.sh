@@ -8,7 +8,8 @@ unset SEL4_SOURCE
 mkdir tree
 run gen --source tree -o libsel4 -p qemu-arm-virt
 expect_rc gen-native-arm-exit 2
-expect_err_line gen-native-arm "selfe: error: computing the CONFIG_ values for arch 'arm' without CMake is not supported yet"
+expect_err_line gen-native-arm "$PWD/tree/configs/seL4Config.cmake: error: cannot open file: No such file or directory"
+expect_true gen-native-arm-writes-nothing test ! -e libsel4
 run gen --kernel-build kb
 expect_rc gen-needs-output-exit 2
 expect_err_line gen-needs-output "selfe: error: missing -o OUT"

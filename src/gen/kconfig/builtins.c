@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * The built-in commands config scripts need: set, unset, include, message, math, list, string,
- * file, get_filename_component, cmake_parse_arguments.  Commands that only describe the build
- * (targets, custom commands, properties, compiler checks, tool look-ups, file writes) cannot change
- * a configuration value and are accepted and ignored; they are listed in `ignored` below.
+ * file, get_filename_component, cmake_parse_arguments (execute_process and file writes for the
+ * device-tree step are in process.c).  Commands that only describe the build (targets, custom
+ * commands, properties, compiler checks, tool look-ups) cannot change a configuration value and
+ * are accepted and ignored; they are listed in `ignored` below.
  */
 #include <ctype.h>
 #include <glob.h>
@@ -163,8 +164,9 @@ static int cmd_file(struct kcfg *k, struct kcfg_args *a)
 		free(text);
 		return 0;
 	}
-	/* WRITE, APPEND, REMOVE, RENAME, MAKE_DIRECTORY, GENERATE: build outputs, not config. */
-	return 0;
+	/* WRITE, APPEND, REMOVE, MAKE_DIRECTORY: done inside the scratch build folder only, where
+	 * the device-tree step keeps its files; elsewhere (and RENAME, GENERATE, ...) build outputs. */
+	return kcfg_file_output(k, a);
 }
 
 static int cmd_get_filename_component(struct kcfg *k, struct kcfg_args *a)
@@ -336,7 +338,7 @@ static const char *const ignored[] = {
 	"add_compile_definitions", "add_compile_options", "add_custom_command", "add_custom_target",
 	"add_definitions", "add_dependencies", "add_executable", "add_library", "add_link_options",
 	"check_c_compiler_flag", "cmake_minimum_required", "cmake_policy", "configure_file",
-	"enable_language", "execute_process", "include_directories", "install", "mark_as_advanced",
+	"enable_language", "include_directories", "install", "mark_as_advanced",
 	"project", "set_property", "set_source_files_properties", "set_target_properties",
 	"target_compile_definitions", "target_compile_options", "target_include_directories",
 	"target_link_libraries", "target_link_options", "target_sources",
@@ -355,6 +357,7 @@ kcfg_builtin_fn kcfg_builtin(const char *name)
 		{ "cmake_parse_arguments", cmd_parse_arguments }, { "find_file", cmd_find },
 		{ "find_program", cmd_find }, { "find_path", cmd_find },
 		{ "get_property", cmd_get_property }, { "get_target_property", cmd_get_property },
+		{ "execute_process", kcfg_cmd_execute_process },
 	};
 	for (size_t i = 0; i < sizeof table / sizeof *table; i++)
 		if (strcmp(table[i].name, name) == 0)

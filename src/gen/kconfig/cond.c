@@ -39,6 +39,11 @@ bool kcfg_truthy(const char *s)
 	return !kcfg_is_false_const(s);
 }
 
+bool kcfg_value_is_on(const char *value)
+{
+	return kcfg_truthy(value);
+}
+
 static bool is_true_const(const char *s)
 {
 	return strcmp(s, "1") == 0 || strcasecmp(s, "ON") == 0 || strcasecmp(s, "YES") == 0 ||

@@ -392,6 +392,10 @@ void kcfg_free(struct kcfg *k)
 		free(l->prefix);
 	}
 	free(k->libs);
+	free(k->bindir);
+	kcfg_table_free(&k->decl_option);
+	kcfg_table_free(&k->decl_kind);
+	kcfg_table_free(&k->decl_default);
 	kcfg_table_free(&k->root.vars);
 	kcfg_table_free(&k->cache);
 	arena_free(k->arena);

@@ -96,6 +96,12 @@ struct kcfg {
 	size_t nlibs, libs_cap;
 	struct loc at; /* the command being executed */
 	unsigned depth;
+	char *bindir; /* the scratch build folder of kcfg_eval_tree (process.c), or NULL */
+	/* seL4 before 14.0.0 left a choice that is impossible in this configuration out of the
+	 * configuration library; later releases list it as disabled.  Set by kcfg_eval_tree. */
+	bool choice_omits_impossible;
+	/* How each CONFIG entry was declared (sel4.c), by CONFIG name: see kcfg_declared(). */
+	struct kcfg_table decl_option, decl_kind, decl_default;
 };
 
 enum kcfg_flow { KCFG_OK = 0, KCFG_ERR = -1, KCFG_BREAK = 1, KCFG_RETURN = 2 };
@@ -149,6 +155,25 @@ int kcfg_cmd_math(struct kcfg *k, struct kcfg_args *a);
 
 /* emit.c: read configured YAML lines ("NAME: true", "NAME: \"text\"  # comment") into lib. */
 int kcfg_lib_parse(struct kcfg *k, struct kcfg_lib *lib, const char *yaml);
+
+/* process.c: execute_process, and file writes inside the scratch build folder. */
+int kcfg_cmd_execute_process(struct kcfg *k, struct kcfg_args *a);
+int kcfg_file_output(struct kcfg *k, struct kcfg_args *a);
+
+/* fdt.c: flattened device tree blobs. */
+struct kcfg_fdt {
+	const unsigned char *blob;
+	size_t off_struct, size_struct, off_strings, size_strings;
+};
+/* 0, or -1 when `blob` is not a well-formed blob header. */
+int kcfg_fdt_open(struct kcfg_fdt *f, const void *blob, size_t len);
+/* The value of property `prop` of the node at full path `path`, or NULL. */
+const void *kcfg_fdt_prop(const struct kcfg_fdt *f, const char *path, const char *prop, size_t *len);
+/* A string-list property appended to out; -1 when absent or not NUL-terminated strings. */
+int kcfg_fdt_strings(const struct kcfg_fdt *f, const char *path, const char *prop, struct kcfg_args *out);
+
+/* compat.c: the kernel devices' compatible strings ("a;b;\n"), as the kernel's configure reads them. */
+int kcfg_compat_strings(struct kcfg *k, const char *dtb_path, const char *rules_path, struct sb *out);
 
 /* sel4.c */
 kcfg_builtin_fn kcfg_sel4_builtin(const char *name);

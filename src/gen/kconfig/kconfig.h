@@ -45,6 +45,18 @@ const char *kcfg_cache(struct kcfg *k, const char *name);
 /* The library added under `prefix` ("kernel", "sel4"), or NULL. */
 const struct kcfg_lib *kcfg_lib(struct kcfg *k, const char *prefix);
 
+/* How the entry `config_name` (without CONFIG_) was declared, last declaration winning: the CMake
+ * variable holding its value, the helper that made it — "option" (config_option), "string"
+ * (config_string), "choice" (config_choice's string), "choice-item" (one choice's boolean), "set"
+ * (config_set) — and its default as evaluated in this configuration (a choice item's default is
+ * ON when it is the choice's default).  Pointers live as long as k.  False when unknown. */
+struct kcfg_decl {
+	const char *option, *kind, *def;
+};
+bool kcfg_declared(struct kcfg *k, const char *config_name, struct kcfg_decl *out);
+/* CMake's truth of a variable's value ("ON", "1", "yes" ... true; "", "OFF", "x-NOTFOUND" false). */
+bool kcfg_value_is_on(const char *value);
+
 /* The exact text CMake's config generator writes. */
 void kcfg_emit_json(struct sb *out, const struct kcfg_lib *lib);
 void kcfg_emit_h(struct sb *out, const struct kcfg_lib *lib);

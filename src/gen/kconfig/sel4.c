@@ -27,6 +27,25 @@ static void add_line(struct kcfg *k, const char *name, const char *value, const 
 	sb_release(&sb);
 }
 
+/* Remember how `config` was declared (kcfg_declared). */
+static void declare(struct kcfg *k, const char *config, const char *var, const char *kind, const char *def)
+{
+	kcfg_table_put(&k->decl_option, config, var);
+	kcfg_table_put(&k->decl_kind, config, kind);
+	kcfg_table_put(&k->decl_default, config, def ? def : "");
+}
+
+bool kcfg_declared(struct kcfg *k, const char *config_name, struct kcfg_decl *out)
+{
+	struct kcfg_slot *o = kcfg_table_find(&k->decl_option, config_name);
+	if (!o || !o->value)
+		return false;
+	out->option = o->value;
+	out->kind = kcfg_table_find(&k->decl_kind, config_name)->value;
+	out->def = kcfg_table_find(&k->decl_default, config_name)->value;
+	return true;
+}
+
 static void add_enabled(struct kcfg *k, const char *config, const char *var)
 {
 	const char *v = kcfg_get(k, var);
@@ -180,6 +199,7 @@ static int config_option(struct kcfg *k, struct kcfg_args *a)
 			add_enabled(k, config, opt);
 		else
 			add_line(k, config, "false", NULL);
+		declare(k, config, opt, "option", o.def);
 	}
 	free(dis);
 	leave(k, &sc);
@@ -224,6 +244,7 @@ static int config_string(struct kcfg *k, struct kcfg_args *a)
 		sb_addf(&v, "%s@%s@%s", q, opt, q);
 		add_string(k, config, sb_str(&v));
 		sb_release(&v);
+		declare(k, config, opt, "string", o.def);
 	}
 	free(unav);
 	leave(k, &sc);
@@ -288,9 +309,13 @@ static int config_choice(struct kcfg *k, struct kcfg_args *a)
 				kcfg_cache_set(k, cache, "OFF", KCFG_INTERNAL, true);
 				add_line(k, cfg, "false", NULL);
 			}
+			declare(k, cfg, cache, "choice-item", strcmp(def, value) == 0 ? "ON" : "OFF");
 		} else if (!rc) {
 			kcfg_cache_unset(k, cache);
-			add_line(k, cfg, "false", NULL);
+			if (!k->choice_omits_impossible) {
+				add_line(k, cfg, "false", NULL);
+				declare(k, cfg, cache, "choice-item", "OFF");
+			}
 		}
 		kcfg_args_free(&el);
 	}
@@ -304,6 +329,7 @@ static int config_choice(struct kcfg *k, struct kcfg_args *a)
 			sb_addf(&v, "@%s@", opt);
 			add_string(k, config, sb_str(&v));
 			sb_release(&v);
+			declare(k, config, opt, "choice", def);
 			kcfg_cache_set(k, opt, def, KCFG_STRING, force);
 			if (!found) {
 				kcfg_cache_set(k, first_cache, "ON", KCFG_INTERNAL, true);
@@ -331,6 +357,7 @@ static int config_set(struct kcfg *k, struct kcfg_args *a)
 	const char *opt = a->v[0].s, *config = a->v[1].s;
 	char *value = a->n >= 3 ? xstrdup(a->v[2].s) : xstrdup("");
 	kcfg_cache_set(k, opt, value, KCFG_INTERNAL, true);
+	declare(k, config, opt, "set", value);
 	if (strcmp(value, "OFF") == 0)
 		add_line(k, config, "false", NULL);
 	else if (strcmp(value, "ON") == 0)

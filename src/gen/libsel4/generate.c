@@ -396,9 +396,73 @@ static int read_version(struct gen *g)
 	return 0;
 }
 
+static int generate(struct gen *g)
+{
+	int rc = copy_headers(g);
+	if (rc == 0)
+		rc = config_headers(g);
+	if (rc == 0)
+		rc = interface_headers(g);
+	if (rc == 0)
+		rc = bitfield_headers(g);
+	if (rc == 0)
+		rc = build_library(g);
+	return rc;
+}
+
+/* Swap in the new tree: the old one moves aside first so OUT is never half-written. */
+static int swap_in(struct gen *g)
+{
+	const struct libsel4_request *req = g->req;
+	const char *old = arena_printf(g->a, "%s.old.%ld", req->out, (long)getpid());
+	bool had_old = access(req->out, F_OK) == 0;
+	if (had_old && rename(req->out, old) != 0) {
+		fs_remove_tree(g->tmp);
+		return diag_error(&(struct loc){ req->out, 0, 0 }, "cannot replace the folder: %s", strerror(errno));
+	}
+	if (rename(g->tmp, req->out) != 0) {
+		int e = errno;
+		if (had_old)
+			rename(old, req->out);
+		fs_remove_tree(g->tmp);
+		return diag_error(&(struct loc){ req->out, 0, 0 }, "cannot write the folder: %s", strerror(e));
+	}
+	return had_old ? fs_remove_tree(old) : 0;
+}
+
+/*
+ * Everything OUT is made of: selfe itself, the request, the configuration, every file of the
+ * tree it reads, the compiler.  Equal stamps mean OUT would come out the same.
+ */
+static int request_stamp(struct gen *g, struct stamp *st)
+{
+	const struct libsel4_request *r = g->req;
+	stamp_init(st, g->a);
+	stamp_program(st, "/proc/self/exe");
+	const char *fields[] = { r->source, r->out, r->sel4_arch, r->arch, r->kernel_platform, r->cross_prefix,
+				 r->config_dir ? "" : r->kernel_json, r->config_dir ? "" : r->sel4_json };
+	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+		stamp_string(st, fields[i] ? fields[i] : "");
+	if (r->config_dir && (stamp_file(st, arena_printf(g->a, "%s/gen_config/kernel/gen_config.json", r->config_dir)) ||
+			      stamp_file(st, arena_printf(g->a, "%s/libsel4/gen_config/sel4/gen_config.json", r->config_dir))))
+		return -1;
+	for (size_t i = 0; i < sizeof(g->src_dirs) / sizeof(g->src_dirs[0]); i++)
+		if (stamp_tree(st, g->src_dirs[i]))
+			return -1;
+	stamp_program(st, arena_printf(g->a, "%sgcc", r->cross_prefix));
+	return stamp_file(st, tree(g, "src/sel4_bootinfo.c")) || stamp_file(st, arena_printf(g->a, "%s/VERSION", r->source));
+}
+
 int libsel4_generate(struct arena *a, const struct libsel4_request *req)
 {
+	bool kept;
+	return libsel4_generate_if_changed(a, req, false, &kept);
+}
+
+int libsel4_generate_if_changed(struct arena *a, const struct libsel4_request *req, bool keep_current, bool *kept)
+{
 	struct gen g = { .a = a, .req = req };
+	*kept = false;
 	g.word_bits = strstr(req->sel4_arch, "64") ? "64" : "32";
 	g.tmp = arena_printf(a, "%s.tmp.%ld", req->out, (long)getpid());
 	g.inc = arena_printf(a, "%s/include", g.tmp);
@@ -407,34 +471,24 @@ int libsel4_generate(struct arena *a, const struct libsel4_request *req)
 	g.src_dirs[2] = tree(&g, arena_printf(a, "sel4_arch_include/%s", req->sel4_arch));
 	g.src_dirs[3] = tree(&g, arena_printf(a, "sel4_plat_include/%s", req->kernel_platform));
 	g.src_dirs[4] = tree(&g, arena_printf(a, "mode_include/%s", g.word_bits));
+	struct stamp st;
+	if (keep_current) {
+		if (request_stamp(&g, &st))
+			return -1;
+		const char *lib = arena_printf(a, "%s/lib/libsel4.a", req->out);
+		*kept = reuse_previous(a, req->out, "request", lib, &st, NULL);
+		if (*kept)
+			return 0;
+	}
 	if (read_version(&g) || fs_remove_tree(g.tmp) || fs_mkdirs(g.inc))
 		return -1;
-	int rc = copy_headers(&g);
-	if (rc == 0)
-		rc = config_headers(&g);
-	if (rc == 0)
-		rc = interface_headers(&g);
-	if (rc == 0)
-		rc = bitfield_headers(&g);
-	if (rc == 0)
-		rc = build_library(&g);
+	int rc = generate(&g);
+	if (rc == 0 && keep_current)
+		rc = record_stamp(a, g.tmp, "request", &st);
 	if (rc) {
 		fs_remove_tree(g.tmp);
 		return -1;
 	}
-	/* Swap in the new tree: the old one moves aside first so OUT is never half-written. */
-	const char *old = arena_printf(a, "%s.old.%ld", req->out, (long)getpid());
-	bool had_old = access(req->out, F_OK) == 0;
-	if (had_old && rename(req->out, old) != 0) {
-		fs_remove_tree(g.tmp);
-		return diag_error(&(struct loc){ req->out, 0, 0 }, "cannot replace the folder: %s", strerror(errno));
-	}
-	if (rename(g.tmp, req->out) != 0) {
-		int e = errno;
-		if (had_old)
-			rename(old, req->out);
-		fs_remove_tree(g.tmp);
-		return diag_error(&(struct loc){ req->out, 0, 0 }, "cannot write the folder: %s", strerror(e));
-	}
-	return had_old ? fs_remove_tree(old) : 0;
+	return swap_in(&g);
 }
+

@@ -28,6 +28,10 @@ struct libsel4_request {
 
 /* Returns 0, or -1 after reporting; on failure OUT is left as it was. */
 int libsel4_generate(struct arena *a, const struct libsel4_request *req);
+/* The same, but with `keep_current`, OUT is left untouched (*kept set) when it was made from
+ * exactly this request, tree, configuration, compiler and selfe: a rebuild then recompiles
+ * nothing against it. */
+int libsel4_generate_if_changed(struct arena *a, const struct libsel4_request *req, bool keep_current, bool *kept);
 
 /* gen_config.h for one configuration library, from its gen_config.json object (keys without
  * the CONFIG_ prefix, values true/false or strings), as seL4's configure step writes it. */

@@ -81,8 +81,8 @@ bool reuse_previous(struct arena *a, const char *out, const char *key, const cha
 	char *text = fs_read_file(recorded, &len);
 	bool same = text && !strcmp(text, hex(st));
 	free(text);
-	if (!same)
-		return false;
+	if (!same || !to)
+		return same;
 	char *dir = path_dirname(to);
 	int rc = fs_mkdirs(dir);
 	free(dir);

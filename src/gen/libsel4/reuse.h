@@ -27,7 +27,8 @@ int stamp_tree(struct stamp *st, const char *dir);
  * version means new outputs). */
 void stamp_program(struct stamp *st, const char *name);
 
-/* Copy `previous` to `to` when OUT's recorded stamp for `key` equals `stamp`. */
+/* Copy `previous` to `to` when OUT's recorded stamp for `key` equals `stamp` (with `to` NULL:
+ * only say whether `previous` exists and the stamps are equal). */
 bool reuse_previous(struct arena *a, const char *out, const char *key, const char *previous, const struct stamp *st,
 		    const char *to);
 /* Record the stamp of `key` in the new tree (TMP/.selfe/KEY.stamp). */

@@ -1,0 +1,3 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* RISC-V keeps no deprecated names. */
+#pragma once

@@ -1,0 +1,9 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* aarch64-only object types, numbered after the kernel's generic ones. */
+#pragma once
+
+typedef enum _mode_object {
+    seL4_ARM_HugePageObject = seL4_NonArchObjectTypeCount,
+    seL4_ARM_VSpaceObject,
+    seL4_ModeObjectTypeCount
+} seL4_ModeObjectType;

@@ -1,0 +1,3 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* riscv64 keeps no deprecated names. */
+#pragma once

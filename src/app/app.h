@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * Building a root task from [app]: the user's sources, selfe-start and selfe-runtime compiled
+ * with the configuration's cross compiler against the generated libsel4, the [app] files packed
+ * with selfe-arc and linked in, all linked with the arch's root-task linker script.  Steps run
+ * only when their inputs or commands changed (app/steps.h).
+ */
+#ifndef SELFE_APP_H
+#define SELFE_APP_H
+
+#include <stdbool.h>
+
+#include "app/steps.h"
+#include "config/config.h"
+#include "util/arena.h"
+
+struct app_request {
+	const struct cfg_app *app;     /* NULL: the runtime archive only */
+	const char *app_dir;      /* the config's folder: [app] paths are relative to it */
+	const char *sel4_arch;
+	enum cfg_profile profile;
+	const char *cross_prefix; /* "" for the host compiler */
+	const char *libsel4;      /* a `selfe gen` output folder */
+	const char *runtime;      /* the runtime folder (runtime/ of the repository, or its cache copy) */
+	const char *work;         /* where objects go: WORK/obj/... */
+	const char *image;        /* the ELF to write */
+};
+
+/* Returns 0, or -1 after reporting.  With no `app`, builds only the runtime archive. */
+int app_build(struct arena *a, const struct app_request *req, struct step_stats *stats);
+
+/* The flags every root-task file is compiled with (the arch's, freestanding with only the
+ * compiler's own headers, the runtime's and libsel4's include folders, the profile's
+ * optimisation); NULL-terminated, or NULL after reporting (e.g. no such compiler). */
+const char *const *app_cflags(struct arena *a, const struct app_request *req);
+/* WORK/lib/libselfe-runtime.a: selfe-start and selfe-runtime for one configuration. */
+const char *app_runtime_archive(struct arena *a, const char *work);
+/* What a root task is linked with after its own objects (linker script, runtime archive,
+ * libsel4, libgcc); NULL-terminated. */
+const char *const *app_link_flags(struct arena *a, const struct app_request *r);
+
+/* The compiler flags a root task for `sel4_arch` is built with (freestanding, TLS model, the
+ * arch's ABI switches); NULL-terminated, without -I for libsel4 and the runtime. */
+const char *const *app_arch_cflags(const char *sel4_arch);
+
+/* The runtime folder compiled into selfe (see embed/folder.h); NULL after reporting. */
+const char *app_runtime_folder(struct arena *a);
+
+#endif

@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* The compiler switches a root task needs on each sel4_arch. */
+#include <string.h>
+
+#include "app/app.h"
+
+/* Freestanding code in a static, non-PIC image whose TLS block is the executable's own. */
+#define COMMON "-ffreestanding", "-fno-pic", "-fno-pie", "-fno-stack-protector", "-fno-asynchronous-unwind-tables", \
+	       "-ftls-model=local-exec"
+
+static const struct {
+	const char *sel4_arch;
+	const char *const flags[10];
+} table[] = {
+	{ "x86_64", { COMMON, NULL } },
+	/* -mtp=soft: the compiler asks __aeabi_read_tp (selfe-start) for the thread pointer, which
+	 * reads the register this kernel configuration keeps the TLS base in. */
+	{ "aarch32", { COMMON, "-mtp=soft", NULL } },
+	{ "aarch64", { COMMON, NULL } },
+	/* medany: the image is linked at an address the default medlow model cannot reach. */
+	{ "riscv64", { COMMON, "-mcmodel=medany", NULL } },
+};
+
+const char *const *app_arch_cflags(const char *sel4_arch)
+{
+	for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++)
+		if (!strcmp(table[i].sel4_arch, sel4_arch))
+			return table[i].flags;
+	static const char *const common[] = { COMMON, NULL };
+	return common;
+}

@@ -1,0 +1,112 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Up-to-date checks for build steps: OUTPUT.cmd holds the command, OUTPUT.d the compiler's deps. */
+#include "app/steps.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util/fs.h"
+#include "util/proc.h"
+#include "util/sb.h"
+
+static void command_text(struct sb *out, const char *const *argv)
+{
+	for (size_t i = 0; argv[i]; i++) {
+		sb_adds(out, argv[i]);
+		sb_addch(out, '\n');
+	}
+}
+
+static bool newer_than(const char *input, const struct timespec *than)
+{
+	struct stat st;
+	if (stat(input, &st) != 0)
+		return true; /* a vanished input: rebuild, and let the command report it */
+	return st.st_mtim.tv_sec > than->tv_sec || (st.st_mtim.tv_sec == than->tv_sec && st.st_mtim.tv_nsec > than->tv_nsec);
+}
+
+/*
+ * The prerequisites of a make-style dependency file ("out: a b \\\n c"), each checked against
+ * `than`.  Escaped spaces ("\ ") belong to a name.  Returns true when one is newer or missing.
+ */
+static bool deps_newer(const char *depfile, const struct timespec *than)
+{
+	size_t len;
+	char *text = access(depfile, R_OK) == 0 ? fs_read_file(depfile, &len) : NULL;
+	if (!text)
+		return false;
+	char *p = strchr(text, ':');
+	bool newer = false;
+	struct sb name = SB_INIT;
+	while (p && *++p && !newer) {
+		if (*p == '\\' && p[1] == '\n') {
+			p++;
+			continue;
+		}
+		if (*p == '\\' && p[1] == ' ') {
+			sb_addch(&name, ' ');
+			p++;
+			continue;
+		}
+		if (*p == ' ' || *p == '\n' || *p == '\t') {
+			if (name.len && newer_than(sb_str(&name), than))
+				newer = true;
+			sb_reset(&name);
+			if (*p == '\n' && p[1] && p[1] != ' ' && p[1] != '\t' && p[1] != '\\')
+				p = strchr(p, ':'); /* a -MP phony target line: skip to its colon */
+			continue;
+		}
+		sb_addch(&name, *p);
+	}
+	if (!newer && name.len && newer_than(sb_str(&name), than))
+		newer = true;
+	sb_release(&name);
+	free(text);
+	return newer;
+}
+
+static bool up_to_date(struct arena *a, const char *output, const char *cmd, const char *const *inputs)
+{
+	struct stat st;
+	if (stat(output, &st) != 0)
+		return false;
+	const char *cmdfile = arena_printf(a, "%s.cmd", output);
+	size_t len;
+	char *old = access(cmdfile, R_OK) == 0 ? fs_read_file(cmdfile, &len) : NULL;
+	bool same = old && !strcmp(old, cmd);
+	free(old);
+	if (!same)
+		return false;
+	for (size_t i = 0; inputs && inputs[i]; i++)
+		if (newer_than(inputs[i], &st.st_mtim))
+			return false;
+	return !deps_newer(arena_printf(a, "%s.d", output), &st.st_mtim);
+}
+
+int step_run(struct arena *a, struct step_stats *stats, const char *output, const char *const *argv,
+	     const char *const *inputs)
+{
+	struct sb cmd = SB_INIT;
+	command_text(&cmd, argv);
+	int rc = 0;
+	if (up_to_date(a, output, sb_str(&cmd), inputs)) {
+		stats->skipped++;
+	} else {
+		if (stats->verbose) {
+			for (size_t i = 0; argv[i]; i++)
+				printf("%s%s", i ? " " : "", argv[i]);
+			putchar('\n');
+			fflush(stdout);
+		}
+		/* OUTPUT.cmd goes before the command runs and comes back only once it succeeded, so
+		 * a failed or interrupted step never looks finished. */
+		unlink(arena_printf(a, "%s.cmd", output));
+		rc = proc_run(argv, NULL) == 0 ? fs_write_atomic(arena_printf(a, "%s.cmd", output), cmd.buf, cmd.len) : -1;
+		stats->run++;
+	}
+	sb_release(&cmd);
+	return rc;
+}

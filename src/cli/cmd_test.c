@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* selfe test: build and boot, judged by the [test] table of sel4.toml (for users' CI). */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char usage[] =
+	"usage: selfe test [selection] [--source DIR] [--timeout S]\n"
+	"\n"
+	"Builds and boots like `selfe simulate`, judged by sel4.toml's [test] table:\n"
+	"\n"
+	"    [test]\n"
+	"    expect = [\"^Hello\", \"all done$\"]  # lines that must appear, in order (POSIX ERE)\n"
+	"    fail = [\"ERROR\"]                  # lines that fail the run (besides the kernel's\n"
+	"                                      # fault messages and \"panic: \")\n"
+	"    timeout = 60                      # seconds\n"
+	"\n"
+	"A kernel built without KernelPrinting (a release profile, usually) shows nothing on the\n"
+	"serial line; for it the test checks that the system boots and is still running when the\n"
+	"timeout ends.\n"
+	"\n"
+	"  --source DIR         the seL4 tree (default: $SEL4_SOURCE, else the config's kernel source)\n"
+	"  --timeout S          instead of [test] timeout\n"
+	"\n"
+	"Exit status: 0 pass, 1 fail (a fail pattern, a timeout, an unmet expectation), 2 could not run.\n"
+	"\n" CLI_COMMON_USAGE;
+
+enum { OPT_SOURCE = OPT_FIRST_COMMAND_OPTION, OPT_TIMEOUT };
+
+struct test_args {
+	struct libsel4_plan plan;
+	double timeout;
+};
+
+static int test_option(int opt, const char *arg, void *ctx)
+{
+	struct test_args *t = ctx;
+	if (opt == OPT_SOURCE) {
+		t->plan.source = arg;
+	} else if (cli_parse_timeout(arg, &t->timeout)) {
+		return cli_usage_error(usage, "--timeout needs a positive number of seconds, not '%s'", arg);
+	}
+	return -1;
+}
+
+int cmd_test(int argc, char **argv)
+{
+	static const struct option options[] = {
+		CLI_COMMON_LONG_OPTIONS,
+		{ "source", required_argument, NULL, OPT_SOURCE },
+		{ "timeout", required_argument, NULL, OPT_TIMEOUT },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct test_args t;
+	memset(&t, 0, sizeof(t));
+	struct cli_common common;
+	cli_common_init(&common);
+	int status = cli_parse(&common, argc, argv, options, NULL, usage, test_option, &t);
+	if (status >= 0)
+		return status;
+	struct arena *a = arena_new();
+	const struct cfg_model *m = cli_load_config(a, &common);
+	status = EXIT_TROUBLE;
+	if (!m) {
+		/* reported */
+	} else if (!m->test.present) {
+		diag_error(&(struct loc){ m->path, 0, 0 }, "no [test] table: selfe test needs the lines a run must show");
+		diag_note(NULL, "add [test] with expect = [\"...\"] (POSIX extended regular expressions, in order)");
+	} else if (m->test.expect.n == 0) {
+		diag_error(&m->test.at, "[test] has no expect: selfe test needs at least one line a run must show");
+		diag_note(NULL, "add expect = [\"...\"] (POSIX extended regular expressions, in order)");
+	} else {
+		struct cli_simulate_request req = {
+			.timeout = t.timeout > 0 ? t.timeout
+				  : (double)(m->test.timeout > 0 ? m->test.timeout : CFG_TEST_DEFAULT_TIMEOUT),
+			.expect = m->test.expect.v,
+			.nexpect = m->test.expect.n,
+			.fail = m->test.fail.v,
+			.nfail = m->test.fail.n,
+			.boot_only = true,
+		};
+		status = cli_simulate(a, &common, &t.plan, &req);
+	}
+	arena_free(a);
+	return status;
+}

@@ -1,0 +1,211 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The kernel through its own CMake and Ninja.  The build folder's name is a hash of everything
+ * that decides what CMake configures (the resolved config as an initial cache, the tree, the
+ * compiler prefix, the interpreter), so a changed setting gets a fresh configure and an unchanged
+ * one never reruns CMake.  Inside a folder, Ninja rebuilds what changed in the tree; when no file
+ * of the tree changed since the last successful build (a stamp of names, sizes and times), not
+ * even Ninja runs.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "kernel/kernel.h"
+#include "util/diag.h"
+#include "util/fs.h"
+#include "util/hash.h"
+#include "util/path.h"
+#include "util/proc.h"
+#include "util/sb.h"
+
+static const char *config_cache(struct arena *a, const struct kernel_request *req)
+{
+	struct sb s = SB_INIT;
+	cfg_emit(&s, req->r, CFG_FORMAT_CMAKE);
+	const char *r = arena_strdup(a, sb_str(&s));
+	sb_release(&s);
+	return r;
+}
+
+const char *kernel_build_dir(struct arena *a, const struct kernel_request *req)
+{
+	const char *cache = config_cache(a, req);
+	uint64_t h = HASH_INIT;
+	h = hash_add(h, cache, strlen(cache));
+	h = hash_add(h, req->tree, strlen(req->tree));
+	h = hash_add(h, req->cross_prefix, strlen(req->cross_prefix));
+	return arena_printf(a, "%s/kernel/build-%016llx", req->target, (unsigned long long)h);
+}
+
+/* Names, sizes and modification times of every file of the tree (not contents: fast). */
+struct tree_stamp {
+	struct arena *a;
+	const char *root;
+	uint64_t h;
+};
+
+static int stamp_entry(const char *rel, void *ctx)
+{
+	struct tree_stamp *t = ctx;
+	if (!strncmp(rel, ".git/", 5))
+		return 0;
+	struct stat st;
+	if (stat(arena_printf(t->a, "%s/%s", t->root, rel), &st) != 0)
+		return 0;
+	char info[80];
+	snprintf(info, sizeof(info), "%lld %lld.%09ld", (long long)st.st_size, (long long)st.st_mtim.tv_sec,
+		 st.st_mtim.tv_nsec);
+	t->h = hash_add(t->h, rel, strlen(rel));
+	t->h = hash_add(t->h, info, strlen(info));
+	return 0;
+}
+
+static const char *tree_stamp(struct arena *a, const char *tree, const char *python)
+{
+	struct tree_stamp t = { a, tree, HASH_INIT };
+	t.h = hash_add(t.h, python, strlen(python));
+	if (fs_walk_files(tree, stamp_entry, &t))
+		return NULL;
+	return arena_printf(a, "%016llx\n", (unsigned long long)t.h);
+}
+
+/*
+ * Ninja with its "[n/m] ..." progress lines condensed into one line that rewrites itself when
+ * stdout is a terminal; every other line (warnings, errors) is passed on.  With `verbose`, Ninja
+ * prints each command and everything is passed on as it is.
+ */
+static int run_ninja(const char *build_dir, const char *target, bool verbose)
+{
+	int fds[2];
+	if (pipe(fds) != 0)
+		return diag_error(NULL, "cannot create a pipe: %s", strerror(errno));
+	pid_t pid = fork();
+	if (pid < 0)
+		return diag_error(NULL, "cannot start ninja: %s", strerror(errno));
+	if (pid == 0) {
+		dup2(fds[1], STDOUT_FILENO);
+		dup2(fds[1], STDERR_FILENO);
+		close(fds[0]);
+		close(fds[1]);
+		const char *argv[] = { "ninja", "-C", build_dir, verbose ? "-v" : target, verbose ? target : NULL, NULL };
+		execvp("ninja", (char *const *)argv);
+		_exit(127);
+	}
+	close(fds[1]);
+	FILE *in = fdopen(fds[0], "r");
+	bool tty = isatty(STDOUT_FILENO);
+	bool progress_shown = false;
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	while (in && (n = getline(&line, &cap, in)) > 0) {
+		unsigned done, total;
+		bool progress = !verbose && sscanf(line, "[%u/%u]", &done, &total) == 2;
+		if (progress && tty) {
+			printf("\rkernel: [%u/%u]", done, total);
+			fflush(stdout);
+			progress_shown = true;
+		} else if (!progress && strncmp(line, "ninja: Entering directory", 25) != 0 &&
+			   (verbose || strncmp(line, "-- ", 3) != 0)) { /* "-- Installing: ..." */
+			if (progress_shown)
+				putchar('\n');
+			progress_shown = false;
+			fputs(line, stdout);
+		}
+	}
+	if (progress_shown)
+		putchar('\n');
+	free(line);
+	if (in)
+		fclose(in);
+	int status;
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return diag_error(NULL, "cannot wait for ninja: %s", strerror(errno));
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		return diag_error(NULL, "the kernel build failed (ninja -C %s %s)", build_dir, target);
+	return 0;
+}
+
+/*
+ * CMake records the build folder's path in what it writes, so it configures the real folder;
+ * on failure the folder is removed again, so no half-configured folder is ever reused.
+ */
+static int configure(struct arena *a, const struct kernel_request *req, const char *dir, const char *python,
+		     const char *prefix)
+{
+	const char *cache = arena_printf(a, "%s/selfe-config.cmake", dir);
+	const char *text = config_cache(a, req);
+	if (fs_remove_tree(dir) || fs_mkdirs(dir) || fs_write_atomic(cache, text, strlen(text)))
+		return -1;
+	const char *argv[] = { "cmake", "-G", "Ninja", "-C", cache,
+			       arena_printf(a, "-DCROSS_COMPILER_PREFIX=%s", req->cross_prefix),
+			       arena_printf(a, "-DCMAKE_TOOLCHAIN_FILE=%s/gcc.cmake", req->tree),
+			       arena_printf(a, "-DCMAKE_INSTALL_PREFIX=%s", prefix), arena_printf(a, "-DPYTHON3=%s", python),
+			       "-S", req->tree, "-B", dir, NULL };
+	if (req->verbose) {
+		for (size_t i = 0; argv[i]; i++)
+			printf("%s%s", i ? " " : "", argv[i]);
+		putchar('\n');
+	}
+	/* CMake's chatter goes to a log beside the folder, shown on failure. */
+	const char *log = arena_printf(a, "%s.configure.log", dir);
+	struct sb out = SB_INIT;
+	int rc = proc_run(argv, &out);
+	fs_write_atomic(log, out.buf ? out.buf : "", out.len);
+	sb_release(&out);
+	if (rc != 0) {
+		fs_remove_tree(dir);
+		diag_note(NULL, "the kernel's CMake configure step failed; its output is in %s", log);
+		return -1;
+	}
+	return 0;
+}
+
+int kernel_build(struct arena *a, const struct kernel_request *req, struct kernel_build *out)
+{
+	memset(out, 0, sizeof(*out));
+	const char *dir = kernel_build_dir(a, req);
+	const char *prefix = arena_printf(a, "%s/kernel/install", req->target);
+	const char *done = arena_printf(a, "%s/selfe-built", dir);
+	out->build_dir = dir;
+	out->elf = arena_printf(a, "%s/bin/kernel.elf", prefix);
+	const char *python;
+	/* Up to date: the folder's last successful build saw this very tree. */
+	if (path_is_file(done) && path_is_file(out->elf) && path_is_file(arena_printf(a, "%s/python", dir))) {
+		size_t len;
+		char *py = fs_read_file(arena_printf(a, "%s/python", dir), &len);
+		char *old = fs_read_file(done, &len);
+		const char *now = py ? tree_stamp(a, req->tree, py) : NULL;
+		bool same = old && now && !strcmp(old, now);
+		free(py);
+		free(old);
+		if (same)
+			return 0;
+	}
+	if (kernel_check_host(a, req, &python))
+		return -1;
+	if (!path_is_file(arena_printf(a, "%s/build.ninja", dir))) {
+		printf("kernel: configuring %s for %s (%s)\n", req->tree, req->r->sel.platform,
+		       cfg_profile_name(req->r->sel.profile));
+		fflush(stdout);
+		if (configure(a, req, dir, python, prefix))
+			return -1;
+	}
+	unlink(done);
+	const char *stamp = tree_stamp(a, req->tree, python);
+	if (!stamp || run_ninja(dir, "install", req->verbose))
+		return -1;
+	out->ran = true;
+	if (!path_is_file(out->elf))
+		return diag_error(NULL, "the kernel build finished without %s", out->elf);
+	return fs_write_atomic(arena_printf(a, "%s/python", dir), python, strlen(python)) ||
+			       fs_write_atomic(done, stamp, strlen(stamp))
+		       ? -1
+		       : 0;
+}

@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The seL4 kernel, built by its own CMake and Ninja for one resolved configuration, and the boot
+ * images made from it.  Layout under TARGET (target/selfe/PLATFORM-PROFILE):
+ *   kernel/build-HASH/   the CMake build folder, keyed by everything that affects the kernel
+ *   kernel/install/      the install prefix (bin/kernel.elf, libsel4/include, ...)
+ *   images/              what a loader or QEMU boots (pc99: kernel-x86_64-pc99, APP-x86_64-pc99)
+ */
+#ifndef SELFE_KERNEL_H
+#define SELFE_KERNEL_H
+
+#include <stdbool.h>
+
+#include "config/config.h"
+#include "util/arena.h"
+
+struct kernel_request {
+	const char *tree;         /* the seL4 source tree */
+	const struct cfg_resolved *r;
+	const char *cross_prefix; /* "" for the host compiler */
+	const char *target;       /* TARGET */
+	bool verbose;             /* show every command Ninja runs */
+};
+
+struct kernel_build {
+	const char *build_dir; /* a configured build: gen_config/ and libsel4/gen_config/ */
+	const char *elf;       /* TARGET/kernel/install/bin/kernel.elf */
+	bool ran;              /* false when everything was up to date */
+};
+
+/*
+ * Check the host for what the kernel's configure and build need on this platform (cmake, ninja,
+ * the compiler, a Python 3 with the kernel's modules, dtc, QEMU where the platform's configure
+ * runs it).  Every missing piece is reported with the command that installs it.  Sets *python
+ * to the interpreter to use.  0, or -1 after reporting.
+ */
+int kernel_check_host(struct arena *a, const struct kernel_request *req, const char **python);
+
+/* Configure (when the build folder is new), build and install.  0, or -1 after reporting. */
+int kernel_build(struct arena *a, const struct kernel_request *req, struct kernel_build *out);
+
+/* The build folder the request maps to (it may not exist yet). */
+const char *kernel_build_dir(struct arena *a, const struct kernel_request *req);
+
+/*
+ * Boot images for the platform into TARGET/images: pc99 gets the kernel as a 32-bit ELF for
+ * multiboot and the root task.  Sets *kernel_image and *root_image.  0, or -1 after reporting
+ * (a platform without an image format yet says so).
+ */
+int kernel_images(struct arena *a, const struct kernel_request *req, const struct kernel_build *k, const char *root_task,
+		  const char *app_name, const char **kernel_image, const char **root_image);
+
+#endif

@@ -1,0 +1,234 @@
+#!/bin/bash
+# SPDX-License-Identifier: BSD-2-Clause
+# Boot integration: real seL4 16.0.0 kernels built by `selfe build`, booted in QEMU by
+# `selfe simulate` and `selfe test`.  Needs a 16.0.0 tree ($SEL4_SOURCE, else the default
+# config's git source already in selfe's cache) and the kernel build's host tools; without them
+# it prints a "skip:" line.  About three minutes on 2 cores: one pc99 debug and one release
+# kernel build, shared by every project below through the kernel's hash-keyed build folder.
+#
+# usage: tests/boot/run.sh path/to/selfe
+set -u
+REPO=$(cd "$(dirname "$0")/../.." && pwd)
+SELFE=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+export SELFE
+
+# The tree, found before lib.sh points XDG_CACHE_HOME into the test's own folder.
+tree=${SEL4_SOURCE:-}
+if [ -z "$tree" ]; then
+	for d in "${XDG_CACHE_HOME:-$HOME/.cache}"/selfe/src/seL4-tag-16.0.0-*; do
+		[ -d "$d" ] && tree=$d && break
+	done
+fi
+
+pass=0
+failed=0
+finish() {
+	echo "boot: $pass passed, $failed failed"
+	[ "$failed" -eq 0 ]
+	exit
+}
+skip() {
+	echo "skip: boot: $1"
+	finish
+}
+if [ -z "$tree" ]; then
+	skip "no seL4 16.0.0 tree (set SEL4_SOURCE, or run 'selfe fetch' with the default config)"
+fi
+if [ "$(cat "$tree/VERSION" 2>/dev/null)" != "16.0.0" ]; then
+	skip "the tree at \$SEL4_SOURCE is not seL4 16.0.0 (its VERSION says '$(cat "$tree/VERSION" 2>/dev/null)')"
+fi
+missing=
+for p in cmake ninja qemu-system-x86_64 x86_64-linux-gnu-gcc x86_64-linux-gnu-objcopy; do
+	command -v "$p" >/dev/null || missing="$missing $p"
+done
+python=${SELFE_PYTHON:-/usr/bin/python3}
+for m in jinja2 ply lxml yaml; do
+	"$python" -c "import $m" 2>/dev/null || missing="$missing python:$m"
+done
+[ -n "$missing" ] && skip "missing for a pc99 kernel build and boot:$missing (scripts/install-deps installs them)"
+export SEL4_SOURCE=$tree
+
+. "$REPO/tests/cli/lib.sh"
+# Count what lib.sh's checks report.
+ok() {
+	echo "ok $1"
+	pass=$((pass + 1))
+}
+fail() {
+	echo "FAIL $1: $2"
+	sed 's/^/    stdout| /' "$T/out" 2>/dev/null | tail -n 25
+	sed 's/^/    stderr| /' "$T/err" 2>/dev/null | tail -n 25
+	failed=$((failed + 1))
+}
+expect_err_match() { # NAME ERE: a stderr line matches
+	if grep -qE -- "$2" "$T/err"; then ok "$1"; else fail "$1" "no stderr line matches: $2"; fi
+}
+expect_out_match() { # NAME ERE: a stdout line matches
+	if grep -qE -- "$2" "$T/out"; then ok "$1"; else fail "$1" "no stdout line matches: $2"; fi
+}
+# Nothing selfe started may outlive it: no QEMU that boots an image of this test's folder.
+expect_no_qemu() { # NAME
+	if ps -eo args | grep -F "$T/" | grep -q '^qemu-system'; then
+		fail "$1" "a QEMU is still running: $(ps -eo pid,args | grep -F "$T/" | grep qemu-system)"
+	else
+		ok "$1"
+	fi
+}
+# The lines, in this order, somewhere in FILE (each an ERE, each on a line after the previous
+# one's; serial output ends its lines with CR LF).
+expect_in_order() { # NAME FILE ERE...
+	local name=$1 file=$2
+	shift 2
+	printf '%s\n' "$@" >"$T/want"
+	if tr -d '\r' <"$file" | awk 'NR == FNR { want[++n] = $0; next }
+		k < n && $0 ~ want[k + 1] { k++ }
+		END { if (k < n) { print "no line after the previous ones matches: " want[k + 1]; exit 1 } }' \
+		"$T/want" - >"$T/order" 2>&1; then
+		ok "$name"
+	else
+		fail "$name" "$(cat "$T/order")"
+	fi
+}
+has_line() { # FILE LINE: LINE is a whole line of FILE, CRs aside
+	tr -d '\r' <"$1" | grep -qxF -- "$2"
+}
+
+# examples/hello, copied so that its target/ is this test's own.
+mkdir hello
+(cd "$REPO/examples/hello" && tar cf - --exclude=./target .) | (cd hello && tar xf -)
+cd hello || exit 1
+log=target/selfe/pc99-debug/serial.log
+
+# --- selfe test, debug: every line the example promises, in order -------------------------------
+run test </dev/null
+expect_rc test-debug 0
+expect_err_line test-debug-says-pass "selfe: pass: all 11 expected lines seen in $(sed -n 's/^selfe: pass: all 11 expected lines seen in \(.*\)$/\1/p' "$T/err")"
+expect_true test-debug-built-the-kernel test -f target/selfe/pc99-debug/kernel/install/bin/kernel.elf
+expect_true test-debug-kept-serial-log test -s "$log"
+# Independently of selfe's matcher: the kernel's boot, then the root task's lines, in order.
+expect_in_order test-debug-lines-in-order "$log" \
+	'^Booting all finished, dropped to user space$' \
+	'^Hello, seL4 on x86_64!$' \
+	'^hello: boot info: 1 node\(s\), [0-9]+ untyped' \
+	'^hello: data_file.txt \(77 bytes\): This line was packed with selfe arc and read back from inside the root task\.$' \
+	'^hello: retyped an endpoint \(slot [0-9]+\) and a notification' \
+	'^hello: mapped [0-9]+ stack frames and an IPC buffer' \
+	'^hello: started the worker thread' \
+	'^hello: worker received label 0x42, 3 words, badge 0x61: "ping" 41$' \
+	'^hello: call answered: "pong" 42$' \
+	'^hello: notification received \(word 0x4\)$' \
+	'^hello: all done$' \
+	'^main returned 0$'
+expect_true test-debug-streamed-to-stdout has_line "$T/out" 'hello: all done'
+expect_no_qemu test-debug-stopped-qemu
+
+# --- selfe simulate: flags, [simulate] memory, the QEMU command --------------------------------
+printf '\n[simulate]\nmemory = 384\n' >>sel4.toml
+run simulate -v --timeout 60 --expect '^main returned 0$' </dev/null
+expect_rc simulate-expect 0
+expect_out_match simulate-v-prints-qemu-command \
+	'^qemu-system-x86_64 -cpu Nehalem,-vme,\+pdpe1gb,-xsave,-xsaveopt,-xsavec,\+fsgsbase,-invpcid,\+syscall,\+lm,enforce -nographic -serial mon:stdio -m size=384M -no-reboot -kernel [^ ]*/images/kernel-x86_64-pc99 -initrd [^ ]*/images/hello-x86_64-pc99$'
+expect_true simulate-no-kernel-rebuild sh -c "! grep -q '^kernel: ' '$T/out'"
+expect_no_qemu simulate-stopped-qemu
+
+run simulate --timeout 3 --expect '^hello: all done$' --expect '^never printed$' </dev/null
+expect_rc simulate-timeout 1
+expect_err_match simulate-timeout-says-what "^selfe: error: timed out after 3\.[0-9] s waiting for '\^never printed\\$'$"
+expect_err_line simulate-timeout-lists-rest "selfe: note: still expected, in order (1 of 2 seen):"
+expect_no_qemu simulate-timeout-stopped-qemu
+
+run simulate --timeout 60 --fail '^hello: started the worker' </dev/null
+expect_rc simulate-fail-pattern 1
+expect_err_match simulate-fail-says-which "^selfe: error: the run failed: a line matched the fail pattern '\^hello: started the worker' after"
+expect_err_match simulate-fail-shows-line '^selfe: note: the line: hello: started the worker thread \(TCB slot [0-9]+\)$'
+expect_no_qemu simulate-fail-stopped-qemu
+
+run simulate -v --timeout 3 -- -name selfe-boot-test </dev/null
+expect_rc simulate-no-expect-times-out 1
+expect_err_match simulate-no-expect-says-running "^selfe: error: timed out after 3\.[0-9] s: QEMU was still running$"
+expect_out_match simulate-passes-extra-args '^qemu-system-x86_64 .* -initrd [^ ]*/images/hello-x86_64-pc99 -name selfe-boot-test$'
+expect_true simulate-no-expect-ran-to-the-end has_line "$log" 'main returned 0'
+
+run simulate --timeout soon
+expect_rc simulate-bad-timeout 2
+run simulate -p qemu-arm-virt
+expect_rc simulate-arm-needs-loader 2
+expect_err_line simulate-arm-says-loader "selfe: error: qemu-arm-virt (aarch64) cannot be simulated yet: its kernel boots through selfe's ELF loader, which does not exist yet"
+
+# --- selfe test, release ------------------------------------------------------------------------
+# The release profile builds the kernel without KernelPrinting: neither the kernel nor the root
+# task can print, so there is no line to expect (examples/hello's [test] lists the debug output).
+# `selfe test` says so and checks what can be checked: the release kernel and root task are
+# built, QEMU accepts the CPU and images, and the system is still running at the timeout (QEMU
+# runs with -no-reboot, so a triple fault would end it and fail the test).
+run test --release --timeout 5 </dev/null
+expect_rc test-release 0
+expect_err_match test-release-says-unchecked 'pc99-release: the kernel does not print \(KernelPrinting is off\)'
+expect_err_match test-release-pass '^selfe: pass: booted and still running after 5\.[0-9] s'
+expect_true test-release-printed-nothing sh -c "! grep -q 'Hello, seL4' target/selfe/pc99-release/serial.log"
+expect_true test-release-kernel-built test -f target/selfe/pc99-release/kernel/install/bin/kernel.elf
+expect_no_qemu test-release-stopped-qemu
+
+# --- root tasks that go wrong: same kernel configuration, so the debug kernel build is reused ----
+awk '/^\[app\]/ { exit } { print }' sel4.toml >base.toml
+mkdir fault spin
+cat >fault/main.c <<'C'
+#include <selfe/runtime.h>
+#include <selfe/start.h>
+
+int main(void)
+{
+	selfe_puts("fault: writing through a null pointer");
+	*(volatile int *)0 = 1;
+	selfe_puts("fault: still here");
+	return 0;
+}
+C
+cat >spin/main.c <<'C'
+#include <selfe/runtime.h>
+#include <selfe/start.h>
+
+int main(void)
+{
+	selfe_puts("spin: spinning");
+	for (;;)
+		__asm__ volatile("" ::: "memory");
+}
+C
+{ cat base.toml; printf '[app]\nname = "fault"\nsources = ["fault/*.c"]\n[test]\nexpect = ["^fault: still here$"]\ntimeout = 60\n'; } >fault.toml
+{ cat base.toml; printf '[app]\nname = "spin"\nsources = ["spin/*.c"]\n[test]\nexpect = ["^spin: spinning$", "^spin: done$"]\ntimeout = 4\n'; } >spin.toml
+
+run test --config fault.toml </dev/null
+expect_rc test-fault 1
+expect_err_line test-fault-says-fault "selfe: error: the run failed: a line matched the fail pattern '^Caught ' after $(sed -n "s/^selfe: error: the run failed: a line matched the fail pattern '^Caught ' after //p" "$T/err")"
+expect_err_match test-fault-shows-line '^selfe: note: the line: Caught .*fault'
+expect_in_order test-fault-shows-the-whole-message "$T/out" '^fault: writing through a null pointer$' '^Caught ' 'vm fault on data at address 0x0'
+expect_true test-fault-reused-kernel sh -c "! grep -q '^kernel: ' '$T/out'"
+expect_no_qemu test-fault-stopped-qemu
+
+run test --config spin.toml </dev/null
+expect_rc test-spin 1
+expect_err_match test-spin-timeout "^selfe: error: timed out after 4\.[0-9] s waiting for '\^spin: done\\$'$"
+expect_err_line test-spin-progress "selfe: note: still expected, in order (1 of 2 seen):"
+expect_true test-spin-ran has_line target/selfe/pc99-debug/serial.log 'spin: spinning'
+expect_no_qemu test-spin-stopped-qemu
+
+{ cat base.toml; printf '[app]\nname = "x"\n'; } >notest.toml
+run test --config notest.toml
+expect_rc test-without-table 2
+expect_err_line test-without-table-says "notest.toml: error: no [test] table: selfe test needs the lines a run must show"
+
+# --- kernels for the device-tree platforms: built where pyfdt is there, else the precise error ---
+for p in sabre qemu-arm-virt qemu-riscv-virt; do
+	run build -p "$p"
+	if "$python" -c 'import pyfdt' 2>/dev/null; then
+		expect_rc "kernel-$p-builds" 0
+		expect_true "kernel-$p-elf" test -f "target/selfe/$p-debug/kernel/install/bin/kernel.elf"
+	else
+		expect_rc "kernel-$p-needs-pyfdt" 2
+		expect_err_match "kernel-$p-says-pyfdt" "^selfe: error: the kernel build for $p needs the Python module 'pyfdt', which [^ ]+ cannot import$"
+		expect_err_match "kernel-$p-says-how" "^selfe: note: pip install pyfdt \(Debian has no package for it\); or set SELFE_PYTHON to an interpreter that has it$"
+	fi
+done
+
+finish
