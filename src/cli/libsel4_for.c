@@ -71,9 +71,10 @@ int cli_libsel4(struct arena *a, const struct cfg_model *m, const struct cfg_res
 		if (!req.source || snapshot_gen_config(a, r, &req.kernel_json, &req.sel4_json))
 			return -1;
 		*from = arena_printf(a, "the embedded seL4 %s snapshot", snapshot_version(a));
-		if (!p->offline)
-			fprintf(stderr, "selfe: no seL4 tree for the kernel source (%s); using %s\n",
-				m->kernel.kind == CFG_SOURCE_GIT ? source_cache_dir(a, &m->kernel) : "none", *from);
+		if (!p->offline && m->kernel.kind == CFG_SOURCE_GIT)
+			fprintf(stderr, "selfe: the kernel source (%s %s) is not in selfe's cache (%s): using %s\n",
+				m->kernel.ref_kind == CFG_REF_TAG ? "tag" : m->kernel.ref_kind == CFG_REF_BRANCH ? "branch" : "rev",
+				m->kernel.ref, source_cache_dir(a, &m->kernel), *from);
 	} else {
 		if (!p->kernel_build &&
 		    libsel4_native_config(a, tree, &r->config, &req.kernel_json, &req.sel4_json))
