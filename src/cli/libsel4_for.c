@@ -63,8 +63,8 @@ int cli_libsel4(struct arena *a, const struct cfg_model *m, const struct cfg_res
 	};
 	if (use_snapshot) {
 		if (p->kernel_build) {
-			diag_error(NULL, "--kernel-build needs the kernel's tree, not the embedded snapshot");
-			diag_note(NULL, "pass --source DIR (or set SEL4_SOURCE) with --kernel-build");
+			diag_error(NULL, "--kernel-build needs the kernel's tree, and none is available (the embedded snapshot has no build files)");
+			diag_note(NULL, "run 'selfe fetch', pass --source DIR, or set SEL4_SOURCE");
 			return -1;
 		}
 		req.source = snapshot_folder(a);

@@ -15,7 +15,7 @@ expect_rc gen-needs-output-exit 2
 expect_err_line gen-needs-output "selfe: error: missing -o OUT"
 run gen --kernel-build kb -o libsel4
 expect_rc gen-git-source-exit 2
-expect_err_line gen-git-source-note "selfe: note: run 'selfe fetch', pass --source DIR, set SEL4_SOURCE, or write kernel = { path = \"DIR\" } in [sel4]"
+expect_err_line gen-git-source-note "selfe: note: run 'selfe fetch', pass --source DIR, or set SEL4_SOURCE"
 mkdir notatree
 run gen --source notatree --kernel-build kb -o libsel4
 expect_rc gen-not-a-tree-exit 2
@@ -38,7 +38,7 @@ mkdir kb
 expect_true gen-kernel-configure test -f kb/gen_config/kernel/gen_config.json || tail -n 20 "$T/kb.log"
 run gen --source "$src" --kernel-build kb -o libsel4
 expect_rc gen-exit 0
-expect_out_line gen-says-where "libsel4 for pc99 (x86_64, debug) written to libsel4"
+expect_out_line gen-says-where "libsel4 for pc99 (x86_64, debug) from the seL4 tree $src written to libsel4"
 cat >use.c <<'C'
 #include <sel4/sel4.h>
 int use(seL4_CPtr ut, seL4_CPtr root)
