@@ -29,13 +29,10 @@ static void add_safe(struct sb *sb, const char *s)
 
 const char *source_cache_dir(struct arena *a, const struct cfg_source *src)
 {
-	const char *xdg = getenv("XDG_CACHE_HOME");
-	const char *home = getenv("HOME");
+	char *root = path_cache_root();
 	struct sb dir = SB_INIT;
-	if (xdg && *xdg)
-		sb_addf(&dir, "%s/selfe/src/", xdg);
-	else
-		sb_addf(&dir, "%s/.cache/selfe/src/", home && *home ? home : ".");
+	sb_addf(&dir, "%s/src/", root);
+	free(root);
 	/* repository name: the URL's last component without ".git" */
 	const char *url = src->git;
 	size_t len = strlen(url);

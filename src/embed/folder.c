@@ -45,15 +45,6 @@ uint64_t embed_hash(const struct embed_folder *f)
 	return h;
 }
 
-static const char *cache_root(struct arena *a)
-{
-	const char *xdg = getenv("XDG_CACHE_HOME");
-	const char *home = getenv("HOME");
-	if (xdg && *xdg)
-		return arena_printf(a, "%s/selfe", xdg);
-	return arena_printf(a, "%s/.cache/selfe", home && *home ? home : ".");
-}
-
 /* Every file into `dir`, then a marker saying the folder is complete. */
 static int write_all(struct arena *a, const struct embed_folder *f, const char *dir)
 {
@@ -75,7 +66,9 @@ const char *embed_materialize(struct arena *a, const struct embed_folder *f)
 		diag_error(NULL, "this selfe was built without its embedded %s", f->kind);
 		return NULL;
 	}
-	const char *parent = arena_printf(a, "%s/%s", cache_root(a), f->kind);
+	char *root = path_cache_root();
+	const char *parent = arena_printf(a, "%s/%s", root, f->kind);
+	free(root);
 	const char *dir = arena_printf(a, "%s/%s-%016llx", parent, f->name, (unsigned long long)embed_hash(f));
 	if (path_is_file(arena_printf(a, "%s/.complete", dir)))
 		return dir;

@@ -103,3 +103,15 @@ bool path_is_dir(const char *path)
 	struct stat st;
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
+
+char *path_cache_root(void)
+{
+	const char *xdg = getenv("XDG_CACHE_HOME");
+	const char *home = getenv("HOME");
+	struct sb dir = SB_INIT;
+	if (xdg && *xdg)
+		sb_addf(&dir, "%s/selfe", xdg);
+	else
+		sb_addf(&dir, "%s/.cache/selfe", home && *home ? home : ".");
+	return sb_detach(&dir);
+}

@@ -14,6 +14,8 @@ char *path_dirname(const char *path);
 /* `path` made absolute against the current folder and normalised. */
 char *path_absolute(const char *path);
 bool path_is_file(const char *path);
+/* selfe's cache folder, ${XDG_CACHE_HOME:-$HOME/.cache}/selfe (malloc'd). */
+char *path_cache_root(void);
 bool path_is_dir(const char *path);
 
 #endif

@@ -13,7 +13,6 @@
 #pragma once
 
 #include <sel4/config.h>
-#include <sel4/functions.h>
 #include <sel4/types.h>
 
 /* The reply register is bound (MCS_PARAM_DECL) and passed to the trap (MCS_PARAM) only on

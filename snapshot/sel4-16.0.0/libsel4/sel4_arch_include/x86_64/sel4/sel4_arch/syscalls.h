@@ -48,7 +48,7 @@
 		seL4_SetMR(3, m3);            \
 	} while (0)
 /* Tells the compiler that the kernel may have read or written any memory. */
-#define LIBSEL4_X64_BARRIER() asm volatile("" ::: "memory")
+#define LIBSEL4_X64_BARRIER() __asm__ __volatile__("" ::: "memory")
 
 /* --- sending ------------------------------------------------------------------------------- */
 

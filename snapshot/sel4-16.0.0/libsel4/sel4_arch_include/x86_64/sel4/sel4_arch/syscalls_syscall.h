@@ -32,7 +32,7 @@
 
 /* On MCS kernels a receive names its reply object in r12. */
 #ifdef CONFIG_KERNEL_MCS
-#define MCS_REPLY_DECL register seL4_Word reply_reg asm("r12") = reply
+#define MCS_REPLY_DECL register seL4_Word reply_reg __asm__("r12") = reply
 #define MCS_REPLY , "r"(reply_reg)
 #else
 #define MCS_REPLY_DECL
@@ -41,10 +41,10 @@
 
 /* Binds message registers 0-3 to their CPU registers. */
 #define LIBSEL4_X64_MRS                    \
-	register seL4_Word mr0 asm("r10"); \
-	register seL4_Word mr1 asm("r8");  \
-	register seL4_Word mr2 asm("r9");  \
-	register seL4_Word mr3 asm("r15")
+	register seL4_Word mr0 __asm__("r10"); \
+	register seL4_Word mr1 __asm__("r8");  \
+	register seL4_Word mr2 __asm__("r9");  \
+	register seL4_Word mr3 __asm__("r15")
 
 static inline void x64_sys_send(seL4_Word sys, seL4_Word dest, seL4_Word info, seL4_Word msg0, seL4_Word msg1,
 				seL4_Word msg2, seL4_Word msg3)
@@ -54,7 +54,7 @@ static inline void x64_sys_send(seL4_Word sys, seL4_Word dest, seL4_Word info, s
 	mr1 = msg1;
 	mr2 = msg2;
 	mr3 = msg3;
-	asm volatile(LIBSEL4_X64_TRAP
+	__asm__ __volatile__(LIBSEL4_X64_TRAP
 		     :
 		     : LIBSEL4_X64_SYSNO(sys), "D"(dest), "S"(info), "r"(mr0), "r"(mr1), "r"(mr2), "r"(mr3)
 		     : LIBSEL4_X64_CLOBBERS);
@@ -70,7 +70,7 @@ static inline void x64_sys_reply(seL4_Word sys, seL4_Word info, seL4_Word msg0, 
 	mr1 = msg1;
 	mr2 = msg2;
 	mr3 = msg3;
-	asm volatile(LIBSEL4_X64_TRAP
+	__asm__ __volatile__(LIBSEL4_X64_TRAP
 		     :
 		     : LIBSEL4_X64_SYSNO(sys), "S"(info), "r"(mr0), "r"(mr1), "r"(mr2), "r"(mr3)
 		     : LIBSEL4_X64_CLOBBERS);
@@ -80,7 +80,7 @@ static inline void x64_sys_reply(seL4_Word sys, seL4_Word info, seL4_Word msg0, 
 /* A send whose message registers do not matter (signal, and calls passing two words only). */
 static inline void x64_sys_send_null(seL4_Word sys, seL4_Word dest, seL4_Word info)
 {
-	asm volatile(LIBSEL4_X64_TRAP
+	__asm__ __volatile__(LIBSEL4_X64_TRAP
 		     :
 		     : LIBSEL4_X64_SYSNO(sys), "D"(dest), "S"(info)
 		     : LIBSEL4_X64_CLOBBERS);
@@ -92,7 +92,7 @@ static inline void x64_sys_recv(seL4_Word sys, seL4_Word src, seL4_Word *out_bad
 {
 	LIBSEL4_X64_MRS;
 	MCS_REPLY_DECL;
-	asm volatile(LIBSEL4_X64_TRAP
+	__asm__ __volatile__(LIBSEL4_X64_TRAP
 		     : "=D"(*out_badge), "=S"(*out_info), "=r"(mr0), "=r"(mr1), "=r"(mr2), "=r"(mr3)
 		     : LIBSEL4_X64_SYSNO(sys), "D"(src) MCS_REPLY
 		     : LIBSEL4_X64_CLOBBERS, "memory");
@@ -113,7 +113,7 @@ static inline void x64_sys_send_recv(seL4_Word sys, seL4_Word dest, seL4_Word *o
 	mr2 = *in_out_mr2;
 	mr3 = *in_out_mr3;
 	MCS_REPLY_DECL;
-	asm volatile(LIBSEL4_X64_TRAP
+	__asm__ __volatile__(LIBSEL4_X64_TRAP
 		     : "=S"(*out_info), "=r"(mr0), "=r"(mr1), "=r"(mr2), "=r"(mr3), "=D"(*out_dest)
 		     : LIBSEL4_X64_SYSNO(sys), "D"(dest), "S"(info), "r"(mr0), "r"(mr1), "r"(mr2), "r"(mr3) MCS_REPLY
 		     : LIBSEL4_X64_CLOBBERS, "memory");
@@ -135,9 +135,9 @@ static inline void x64_sys_nbsend_recv(seL4_Word sys, seL4_Word dest, seL4_Word 
 	mr1 = *in_out_mr1;
 	mr2 = *in_out_mr2;
 	mr3 = *in_out_mr3;
-	register seL4_Word reply_reg asm("r12") = reply;
-	register seL4_Word dest_reg asm("r13") = dest;
-	asm volatile(LIBSEL4_X64_TRAP
+	register seL4_Word reply_reg __asm__("r12") = reply;
+	register seL4_Word dest_reg __asm__("r13") = dest;
+	__asm__ __volatile__(LIBSEL4_X64_TRAP
 		     : "=S"(*out_info), "=r"(mr0), "=r"(mr1), "=r"(mr2), "=r"(mr3), "=D"(*out_dest)
 		     : LIBSEL4_X64_SYSNO(sys), "D"(src), "S"(info), "r"(mr0), "r"(mr1), "r"(mr2), "r"(mr3),
 		       "r"(reply_reg), "r"(dest_reg)
@@ -152,7 +152,7 @@ static inline void x64_sys_nbsend_recv(seL4_Word sys, seL4_Word dest, seL4_Word 
 /* A system call with no arguments (yield, halt, snapshot, benchmark calls). */
 static inline void x64_sys_null(seL4_Word sys)
 {
-	asm volatile(LIBSEL4_X64_TRAP : : LIBSEL4_X64_SYSNO(sys) : LIBSEL4_X64_NULL_CLOBBERS);
+	__asm__ __volatile__(LIBSEL4_X64_TRAP : : LIBSEL4_X64_SYSNO(sys) : LIBSEL4_X64_NULL_CLOBBERS);
 }
 
 /* The helpers above are private to this file (and syscalls_sysenter.h). */
