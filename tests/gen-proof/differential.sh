@@ -86,13 +86,14 @@ facts() {
 		#include <sel4/sel4.h>
 	C
 	local cc=("${cross}gcc" -std=gnu11 -O2 -ffreestanding -fno-pic -fno-stack-protector -I"$tree/include")
-	"${cc[@]}" -aux-info "$d/aux" -fsyntax-only "$d/all.c" || return 1
+	# one compile: prototypes (-aux-info), debug info for the enumerators, a section per function
+	"${cc[@]}" -aux-info "$d/aux" -g -fno-eliminate-unused-debug-types -fkeep-inline-functions -ffunction-sections \
+		-c "$d/all.c" -o "$d/all.o" || return 1
 	local pattern
 	pattern=$(printf '%s\n' $GENERATED | sed 's/[.]/[.]/g; s|^|/include/|; s/$/:/' | paste -sd'|')
 	# /* FILE:LINE:NF */ PROTOTYPE; /* old-style parameter list */
 	grep -E "^/\\* [^ ]*($pattern)[0-9]+:NF \\*/" "$d/aux" | sed -E 's|^/\* [^ ]* \*/ ||; s| /\*.*\*/$||' |
 		awk '{ n = $0; sub(/ \(.*/, "", n); sub(/.* \**/, "", n); print n "\t" $0 }' | sort >"$d/protos"
-	"${cc[@]}" -g -fno-eliminate-unused-debug-types -fkeep-inline-functions -ffunction-sections -c "$d/all.c" -o "$d/all.o" || return 1
 	"${cross}objdump" -d -r --no-show-raw-insn "$d/all.o" |
 		awk -v names="$d/protos" '
 			BEGIN { while ((getline l < names) > 0) { split(l, part, "\t"); want[part[1]] = 1 } }

@@ -1,6 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: BSD-2-Clause
-# Builds examples/hello as a root task, the way `selfe build` is meant to (until it exists):
+# Builds examples/hello (or another app) as a root task with nothing but the cross compiler: the
+# reference build of selfe-start's folder layout and linker scripts, independent of `selfe build`.
 #     tests/start/build-hello.sh SEL4_ARCH LIBSEL4_DIR OUT_DIR [SELFE [APP_DIR]]
 # SEL4_ARCH is x86_64, aarch32, aarch64 or riscv64; LIBSEL4_DIR is a `selfe gen` output for a
 # platform of that arch; SELFE (default: selfe on PATH) packs APP_DIR/data_file.txt, when there
@@ -72,53 +73,10 @@ for c in "$app"/src/*.c; do
 	compile "$c" "app-$(basename "${c%.c}").o" -I"$app/src"
 done
 
-# le32/le64 N: N as 4 or 8 little-endian bytes.
-le() {
-	local n=$1 bytes=$2 i
-	for ((i = 0; i < bytes; i++)); do
-		printf "\\$(printf %03o $(((n >> (8 * i)) & 255)))"
-	done
-}
-# pack_arc OUT FILE...: selfe-arc version 1, for as long as `selfe arc pack` is not there:
-# header, one 272-byte entry per file (name by its last component), data from a 4 KiB boundary,
-# each file starting on one.
-pack_arc() {
-	local arc=$1 f offset=0 size name
-	shift
-	local data_start=$(((17 + 272 * $# + 4095) / 4096 * 4096))
-	{
-		printf selfearc
-		le 1 1
-		le "$data_start" 4
-		le $# 4
-		for f in "$@"; do
-			name=$(basename "$f")
-			size=$(stat -c %s "$f")
-			le ${#name} 1
-			printf %s "$name"
-			head -c $((255 - ${#name})) /dev/zero
-			le "$offset" 8
-			le "$size" 8
-			offset=$(((offset + size + 4095) / 4096 * 4096))
-		done
-		head -c $((data_start - 17 - 272 * $#)) /dev/zero
-		offset=0
-		for f in "$@"; do
-			size=$(stat -c %s "$f")
-			cat "$f"
-			head -c $(((size + 4095) / 4096 * 4096 - size)) /dev/zero
-		done
-	} >"$arc"
-}
-
 # The data files: one selfe-arc archive, linked in as the .selfe_arc section.  An app without
 # data_file.txt gets no archive (the runtime's default archive is then empty).
 if [ -f "$app/data_file.txt" ]; then
-	if "$selfe" arc 2>&1 | grep -q 'arc pack'; then
-		"$selfe" arc pack "$out/obj/files.arc" "$app/data_file.txt"
-	else
-		pack_arc "$out/obj/files.arc" "$app/data_file.txt"
-	fi
+	"$selfe" arc pack "$out/obj/files.arc" "$app/data_file.txt"
 	cat >"$out/obj/files.S" <<ASM
 	.section .selfe_arc, "a", %progbits
 	.balign 4096

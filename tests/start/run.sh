@@ -8,7 +8,8 @@
 # tail clear of every live section, the selfe-arc section); and selfe-start's TLS code run as a
 # Linux program under qemu-user (tls-layout.c), against each arch's compiled TLS accesses.  Then a pc99 kernel is built with the
 # kernel's CMake from the same configuration, and both root tasks are booted in
-# qemu-system-x86_64: every line hello promises, and tls-check's own checks, must appear.
+# qemu-system-x86_64: every line hello promises, and tls-check's own checks, must appear; then
+# tls-check again on a kernel that does not let user code write fs base (FSGSBASE msr).
 #
 # libsel4 comes from the seL4 tree in $SEL4_SOURCE, else from selfe's embedded snapshot
 # (`selfe gen --offline`).  The boot needs the tree (the kernel is built from it): without one it
@@ -313,4 +314,32 @@ else
 	ok pc99-tls-check-each
 fi
 expect_line pc99-tls-check-main-returned "$log" 'main returned 0'
+
+# The same kernel with fs base switched through the MSR instead of wrfsbase: the initial
+# thread's TLS then goes in through seL4_TCB_SetTLSBase (x86_64/arch_tls.h).  libsel4 comes
+# from this build's configuration, so its CONFIG_FSGSBASE_ values match the kernel's.
+if (cd "$kb" && cmake -DPYTHON3=$py -DKernelFSGSBase=msr . && ninja kernel.elf) >"$T/kernel-msr.log" 2>&1 &&
+	grep -q '^#define CONFIG_FSGSBASE_MSR' "$kb/gen_config/kernel/gen_config.h"; then
+	ok pc99-msr-kernel-build
+else
+	fail pc99-msr-kernel-build "$(tail -n 15 "$T/kernel-msr.log")"
+	finish
+fi
+x86_64-linux-gnu-objcopy -O elf32-i386 "$kb/kernel.elf" "$T/kernel32.elf"
+if "$SELFE" gen -p pc99 --source "$src" --kernel-build "$kb" -o "$T/msr/sel4" >"$T/msr-gen.log" 2>&1 &&
+	"$here/build-hello.sh" x86_64 "$T/msr/sel4" "$T/msr/tls-check.out" "$SELFE" "$here/tls-check" >"$T/msr-build.log" 2>&1; then
+	ok pc99-msr-build-tls-check
+else
+	fail pc99-msr-build-tls-check "$(cat "$T/msr-gen.log" "$T/msr-build.log" | tail -n 15)"
+	finish
+fi
+if x86_64-linux-gnu-objdump -d "$T/msr/tls-check.out/tls-check" | grep -q wrfsbase; then
+	fail pc99-msr-no-wrfsbase "the root task still writes fs base itself"
+else
+	ok pc99-msr-no-wrfsbase
+fi
+boot "$T/msr/tls-check.out/tls-check" "$T/msr.serial"
+log=$T/msr.serial
+expect_match pc99-msr-tls-check-count "$log" 'tls-check: [1-9][0-9]* passed, 0 failed'
+expect_line pc99-msr-tls-check-main-returned "$log" 'main returned 0'
 finish
