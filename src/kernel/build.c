@@ -36,7 +36,15 @@ const char *kernel_build_dir(struct arena *a, const struct kernel_request *req)
 {
 	const char *cache = config_cache(a, req);
 	uint64_t h = HASH_INIT;
-	h = hash_add(h, cache, strlen(cache));
+	/* Comment lines name the config file; the same settings from another file are the same
+	 * kernel. */
+	for (const char *line = cache; *line;) {
+		const char *end = strchr(line, '\n');
+		size_t len = end ? (size_t)(end - line) : strlen(line);
+		if (*line != '#')
+			h = hash_add(h, line, len);
+		line += len + (end ? 1 : 0);
+	}
 	h = hash_add(h, req->tree, strlen(req->tree));
 	h = hash_add(h, req->cross_prefix, strlen(req->cross_prefix));
 	return arena_printf(a, "%s/kernel/build-%016llx", req->target, (unsigned long long)h);
