@@ -72,6 +72,17 @@ struct libsel4_plan {
 	const char *kernel_build; /* a configured kernel build folder for the CONFIG_ values */
 	bool offline;             /* the embedded snapshot, whatever else is there */
 };
+/* The options that fill a plan; a command's own options start at OPT_FIRST_OWN_OPTION. */
+enum { OPT_SOURCE = OPT_FIRST_COMMAND_OPTION, OPT_OFFLINE, OPT_KERNEL_BUILD, OPT_FIRST_OWN_OPTION };
+#define CLI_SOURCE_OPTION { "source", required_argument, NULL, OPT_SOURCE }
+#define CLI_OFFLINE_OPTION { "offline", no_argument, NULL, OPT_OFFLINE }
+#define CLI_KERNEL_BUILD_OPTION { "kernel-build", required_argument, NULL, OPT_KERNEL_BUILD }
+/* Records a plan option in `plan` (a struct libsel4_plan *): 1 when `opt` was one, else 0. */
+int cli_plan_option(int opt, const char *arg, struct libsel4_plan *plan);
+/* cli_parse's on_option for commands whose only own options are the plan's. */
+int cli_plan_on_option(int opt, const char *arg, void *plan);
+/* --offline excludes --source and --kernel-build: EXIT_TROUBLE after a usage error, else -1. */
+int cli_plan_check(const struct libsel4_plan *plan, const char *usage);
 /* The seL4 tree the plan names (flag, $SEL4_SOURCE, the config's path source or cached git
  * source), or NULL with *use_snapshot set when the embedded snapshot stands in (--offline, or a
  * git source that is not in the cache and is no other release), or NULL after reporting. */

@@ -21,32 +21,20 @@ static const char usage[] =
 	"  --offline            use the embedded seL4 snapshot even when a tree is available\n"
 	"\n" CLI_COMMON_USAGE;
 
-static int build_option(int opt, const char *arg, void *ctx)
-{
-	struct libsel4_plan *plan = ctx;
-	if (opt == OPT_FIRST_COMMAND_OPTION)
-		plan->source = arg;
-	else
-		plan->offline = true;
-	return -1;
-}
-
 int cmd_build(int argc, char **argv)
 {
 	static const struct option options[] = {
 		CLI_COMMON_LONG_OPTIONS,
-		{ "source", required_argument, NULL, OPT_FIRST_COMMAND_OPTION },
-		{ "offline", no_argument, NULL, OPT_FIRST_COMMAND_OPTION + 1 },
+		CLI_SOURCE_OPTION,
+		CLI_OFFLINE_OPTION,
 		{ NULL, 0, NULL, 0 },
 	};
 	struct libsel4_plan plan = { NULL, NULL, false };
 	struct cli_common common;
 	cli_common_init(&common);
-	int status = cli_parse(&common, argc, argv, options, NULL, usage, build_option, &plan);
-	if (status >= 0)
+	int status = cli_parse(&common, argc, argv, options, NULL, usage, cli_plan_on_option, &plan);
+	if (status >= 0 || (status = cli_plan_check(&plan, usage)) >= 0)
 		return status;
-	if (plan.offline && plan.source)
-		return cli_usage_error(usage, "--offline uses the embedded snapshot: it cannot take --source");
 	struct arena *a = arena_new();
 	struct cli_build b;
 	status = cli_build_prepare(a, &common, &plan, true, &b) == 0 && cli_build_root_task(a, &b) == 0 ? 0 : EXIT_TROUBLE;

@@ -30,29 +30,19 @@ static void print_quoted(const char *name, const char *value)
 	puts("'");
 }
 
-static int env_option(int opt, const char *arg, void *ctx)
-{
-	struct libsel4_plan *plan = ctx;
-	if (opt == OPT_FIRST_COMMAND_OPTION)
-		plan->source = arg;
-	else
-		plan->offline = true;
-	return -1;
-}
-
 int cmd_env(int argc, char **argv)
 {
 	static const struct option options[] = {
 		CLI_COMMON_LONG_OPTIONS,
-		{ "source", required_argument, NULL, OPT_FIRST_COMMAND_OPTION },
-		{ "offline", no_argument, NULL, OPT_FIRST_COMMAND_OPTION + 1 },
+		CLI_SOURCE_OPTION,
+		CLI_OFFLINE_OPTION,
 		{ NULL, 0, NULL, 0 },
 	};
 	struct libsel4_plan plan = { NULL, NULL, false };
 	struct cli_common common;
 	cli_common_init(&common);
-	int status = cli_parse(&common, argc, argv, options, NULL, usage, env_option, &plan);
-	if (status >= 0)
+	int status = cli_parse(&common, argc, argv, options, NULL, usage, cli_plan_on_option, &plan);
+	if (status >= 0 || (status = cli_plan_check(&plan, usage)) >= 0)
 		return status;
 	struct arena *a = arena_new();
 	struct cli_build b;

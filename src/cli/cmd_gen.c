@@ -23,8 +23,6 @@ static const char usage[] =
 	"  -o, --output OUT     where to write libsel4\n"
 	"\n" CLI_COMMON_USAGE;
 
-enum { OPT_SOURCE = OPT_FIRST_COMMAND_OPTION, OPT_KERNEL_BUILD, OPT_OFFLINE };
-
 struct gen_args {
 	struct libsel4_plan plan;
 	const char *out;
@@ -33,13 +31,7 @@ struct gen_args {
 static int gen_option(int opt, const char *arg, void *ctx)
 {
 	struct gen_args *args = ctx;
-	if (opt == OPT_SOURCE)
-		args->plan.source = arg;
-	else if (opt == OPT_KERNEL_BUILD)
-		args->plan.kernel_build = arg;
-	else if (opt == OPT_OFFLINE)
-		args->plan.offline = true;
-	else
+	if (!cli_plan_option(opt, arg, &args->plan))
 		args->out = arg; /* -o */
 	return -1;
 }
@@ -48,9 +40,9 @@ int cmd_gen(int argc, char **argv)
 {
 	static const struct option options[] = {
 		CLI_COMMON_LONG_OPTIONS,
-		{ "source", required_argument, NULL, OPT_SOURCE },
-		{ "kernel-build", required_argument, NULL, OPT_KERNEL_BUILD },
-		{ "offline", no_argument, NULL, OPT_OFFLINE },
+		CLI_SOURCE_OPTION,
+		CLI_KERNEL_BUILD_OPTION,
+		CLI_OFFLINE_OPTION,
 		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -62,8 +54,8 @@ int cmd_gen(int argc, char **argv)
 		return status;
 	if (!args.out)
 		return cli_usage_error(usage, "missing -o OUT");
-	if (args.plan.offline && (args.plan.source || args.plan.kernel_build))
-		return cli_usage_error(usage, "--offline uses the embedded snapshot: it cannot take --source or --kernel-build");
+	if ((status = cli_plan_check(&args.plan, usage)) >= 0)
+		return status;
 
 	struct arena *a = arena_new();
 	status = EXIT_TROUBLE;

@@ -35,7 +35,7 @@ static const char usage[] =
 	"Exit status: 0 pass, 1 a fail pattern, a timeout or an unmet expectation, 2 could not run.\n"
 	"\n" CLI_COMMON_USAGE;
 
-enum { OPT_SOURCE = OPT_FIRST_COMMAND_OPTION, OPT_SERIAL, OPT_GDB, OPT_TIMEOUT, OPT_EXPECT, OPT_FAIL };
+enum { OPT_SERIAL = OPT_FIRST_OWN_OPTION, OPT_GDB, OPT_TIMEOUT, OPT_EXPECT, OPT_FAIL };
 
 struct simulate_args {
 	struct arena *a;
@@ -63,10 +63,9 @@ static void push(struct arena *a, const char ***v, size_t *n, size_t *cap, const
 static int simulate_option(int opt, const char *arg, void *ctx)
 {
 	struct simulate_args *s = ctx;
+	if (cli_plan_option(opt, arg, &s->plan))
+		return -1;
 	switch (opt) {
-	case OPT_SOURCE:
-		s->plan.source = arg;
-		break;
 	case OPT_SERIAL:
 		s->req.serial_override = arg;
 		break;
@@ -313,7 +312,7 @@ int cmd_simulate(int argc, char **argv)
 {
 	static const struct option options[] = {
 		CLI_COMMON_LONG_OPTIONS,
-		{ "source", required_argument, NULL, OPT_SOURCE },
+		CLI_SOURCE_OPTION,
 		{ "serial-override", required_argument, NULL, OPT_SERIAL },
 		{ "gdb", optional_argument, NULL, OPT_GDB },
 		{ "timeout", required_argument, NULL, OPT_TIMEOUT },

@@ -26,7 +26,7 @@ static const char usage[] =
 	"Exit status: 0 pass, 1 fail (a fail pattern, a timeout, an unmet expectation), 2 could not run.\n"
 	"\n" CLI_COMMON_USAGE;
 
-enum { OPT_SOURCE = OPT_FIRST_COMMAND_OPTION, OPT_TIMEOUT };
+enum { OPT_TIMEOUT = OPT_FIRST_OWN_OPTION };
 
 struct test_args {
 	struct libsel4_plan plan;
@@ -36,8 +36,8 @@ struct test_args {
 static int test_option(int opt, const char *arg, void *ctx)
 {
 	struct test_args *t = ctx;
-	if (opt == OPT_SOURCE) {
-		t->plan.source = arg;
+	if (cli_plan_option(opt, arg, &t->plan)) {
+		/* --source */
 	} else if (cli_parse_timeout(arg, &t->timeout)) {
 		return cli_usage_error(usage, "--timeout needs a positive number of seconds, not '%s'", arg);
 	}
@@ -48,7 +48,7 @@ int cmd_test(int argc, char **argv)
 {
 	static const struct option options[] = {
 		CLI_COMMON_LONG_OPTIONS,
-		{ "source", required_argument, NULL, OPT_SOURCE },
+		CLI_SOURCE_OPTION,
 		{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 		{ NULL, 0, NULL, 0 },
 	};

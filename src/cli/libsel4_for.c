@@ -14,6 +14,32 @@
 #include "snapshot/embedded.h"
 #include "snapshot/gen_config.h"
 
+int cli_plan_option(int opt, const char *arg, struct libsel4_plan *plan)
+{
+	if (opt == OPT_SOURCE)
+		plan->source = arg;
+	else if (opt == OPT_OFFLINE)
+		plan->offline = true;
+	else if (opt == OPT_KERNEL_BUILD)
+		plan->kernel_build = arg;
+	else
+		return 0;
+	return 1;
+}
+
+int cli_plan_on_option(int opt, const char *arg, void *plan)
+{
+	cli_plan_option(opt, arg, plan);
+	return -1;
+}
+
+int cli_plan_check(const struct libsel4_plan *plan, const char *usage)
+{
+	if (plan->offline && (plan->source || plan->kernel_build))
+		return cli_usage_error(usage, "--offline uses the embedded snapshot: it cannot take --source or --kernel-build");
+	return -1;
+}
+
 const char *cli_choose_tree(struct arena *a, const struct cfg_model *m, const struct libsel4_plan *p,
 			       bool *use_snapshot)
 {
