@@ -25,7 +25,7 @@ typedef enum {
 } entry_type_t;
 
 /*
- * A packed 32-bit record: 3 bits of entry_type_t, then either the core and a free-form word,
+ * A packed record: 3 bits of entry_type_t, then either the core and a free-form word,
  * or, for a system call, its number, the invoked cap's type, whether the fast path took it,
  * and the invocation label.
  */

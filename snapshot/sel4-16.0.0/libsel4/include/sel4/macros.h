@@ -57,8 +57,8 @@
 #define SEL4_SIZE_SANITY(index, entry, size) SEL4_COMPILE_ASSERT(index##_##entry##_##size, (index) + (entry) == size)
 
 /*
- * An enumerator with the largest positive long value: it makes the enum as wide as a long, so
- * the enum's size matches the kernel's word-sized message fields on every target.
+ * An enumerator with the largest positive long value: it makes the enum at least as wide as a
+ * long, which is a machine word on every seL4 target.
  */
 #define SEL4_FORCE_LONG_ENUM(type) _enum_pad_##type = ((1ULL << ((sizeof(long) * 8) - 1)) - 1)
 

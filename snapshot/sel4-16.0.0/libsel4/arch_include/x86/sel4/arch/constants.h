@@ -2,7 +2,7 @@
 /* x86 sizes and interrupt vector ranges common to ia32 and x86_64. */
 #pragma once
 
-/* User interrupt vectors start after the 32 CPU exceptions and the 16 legacy PIC vectors. */
+/* IRQ numbers map to vectors from 48 up: past the 32 exception vectors and 16 more the kernel keeps. */
 #define IRQ_OFFSET (0x20 + 16)
 #define VECTOR_MIN (0)
 #define VECTOR_MAX (109)

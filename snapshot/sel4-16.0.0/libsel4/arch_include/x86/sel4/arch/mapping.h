@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/* Which missing EPT level a failed guest mapping reports (the bits a missing level would cover). */
+/* The values a failed EPT mapping reports for a missing EPT level (see sel4_arch/mapping.h). */
 #pragma once
 
 #include <sel4/sel4_arch/mapping.h>

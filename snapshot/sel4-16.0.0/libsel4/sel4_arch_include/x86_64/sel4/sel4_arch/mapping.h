@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * When a page or table cannot be mapped because a paging level is missing, the kernel's
- * failed-lookup reply says which one: message register SEL4_MAPPING_LOOKUP_LEVEL holds the
- * number of address bits the missing level would cover.
+ * failed-lookup reply says which one: message register SEL4_MAPPING_LOOKUP_LEVEL then holds
+ * one of the SEL4_MAPPING_LOOKUP_NO_* values.
  */
 #pragma once
 

@@ -30,12 +30,18 @@
 #define LIBSEL4_X64_NULL_CLOBBERS "rbx", "rcx", "rsi", "rdi", "r11"
 #endif
 
-/* On MCS kernels a receive names its reply object in r12. */
+/*
+ * On MCS kernels a receive names its reply object in r12. MCS_REPLY_DECL and MCS_REPLY are the
+ * names seL4's libsel4 offers for this (spelled with the GNU `asm` keyword); the bodies below
+ * use LIBSEL4_X64_REPLY_DECL, the same binding spelled __asm__, so they also compile as ISO C.
+ */
 #ifdef CONFIG_KERNEL_MCS
-#define MCS_REPLY_DECL register seL4_Word reply_reg __asm__("r12") = reply
+#define MCS_REPLY_DECL register seL4_Word reply_reg asm("r12") = reply
+#define LIBSEL4_X64_REPLY_DECL register seL4_Word reply_reg __asm__("r12") = reply
 #define MCS_REPLY , "r"(reply_reg)
 #else
 #define MCS_REPLY_DECL
+#define LIBSEL4_X64_REPLY_DECL
 #define MCS_REPLY
 #endif
 
@@ -91,7 +97,7 @@ static inline void x64_sys_recv(seL4_Word sys, seL4_Word src, seL4_Word *out_bad
 				LIBSEL4_UNUSED seL4_Word reply)
 {
 	LIBSEL4_X64_MRS;
-	MCS_REPLY_DECL;
+	LIBSEL4_X64_REPLY_DECL;
 	__asm__ __volatile__(LIBSEL4_X64_TRAP
 		     : "=D"(*out_badge), "=S"(*out_info), "=r"(mr0), "=r"(mr1), "=r"(mr2), "=r"(mr3)
 		     : LIBSEL4_X64_SYSNO(sys), "D"(src) MCS_REPLY
@@ -112,7 +118,7 @@ static inline void x64_sys_send_recv(seL4_Word sys, seL4_Word dest, seL4_Word *o
 	mr1 = *in_out_mr1;
 	mr2 = *in_out_mr2;
 	mr3 = *in_out_mr3;
-	MCS_REPLY_DECL;
+	LIBSEL4_X64_REPLY_DECL;
 	__asm__ __volatile__(LIBSEL4_X64_TRAP
 		     : "=S"(*out_info), "=r"(mr0), "=r"(mr1), "=r"(mr2), "=r"(mr3), "=D"(*out_dest)
 		     : LIBSEL4_X64_SYSNO(sys), "D"(dest), "S"(info), "r"(mr0), "r"(mr1), "r"(mr2), "r"(mr3) MCS_REPLY
@@ -157,6 +163,7 @@ static inline void x64_sys_null(seL4_Word sys)
 
 /* The helpers above are private to this file (and syscalls_sysenter.h). */
 #undef LIBSEL4_X64_MRS
+#undef LIBSEL4_X64_REPLY_DECL
 #undef LIBSEL4_X64_TRAP
 #undef LIBSEL4_X64_SYSNO
 #undef LIBSEL4_X64_CLOBBERS
