@@ -94,6 +94,15 @@ enum iface_layer { IFACE_LAYER_GENERIC, IFACE_LAYER_SEL4_ARCH, IFACE_LAYER_ARCH 
  * reporting a label repeated under the same condition without duplicate="true". */
 int iface_emit_invocations(struct sb *out, const struct iface_api *api, enum iface_layer layer);
 
+/* One invocation label of a layer: a method id, once per distinct condition, in document order. */
+struct iface_label {
+	const char *id;
+	const char *cond; /* cpp text, "" when unconditional */
+};
+/* The layer's labels (in arena `a`).  A repeat under the same condition without
+ * duplicate="true" is reported; returns the count, and *status -1 after such a report. */
+size_t iface_labels(struct arena *a, const struct iface_api *api, struct iface_label **out, int *status);
+
 /* sel4/syscall.h for the master or the MCS API. */
 void iface_emit_syscalls(struct sb *out, const struct iface_syscalls *s, bool mcs);
 

@@ -14,42 +14,12 @@
 #include "proof.h"
 #include "util/arena.h"
 
-struct label {
-	const char *id;
-	const char *cond; /* "" when unconditional */
-};
-
-/* The distinct labels of a layer: a method id counts once per distinct condition. */
-static size_t collect_labels(struct arena *a, const struct iface_api *api, struct label **out)
-{
-	struct label *labels = NULL;
-	size_t n = 0, cap = 0;
-	for (size_t i = 0; i < api->ninterfaces; i++)
-		for (size_t j = 0; j < api->interfaces[i].nmethods; j++) {
-			const struct iface_method *m = &api->interfaces[i].methods[j];
-			struct sb cond = SB_INIT;
-			if (m->cond)
-				iface_cond_to_cpp(&cond, m->cond);
-			bool seen = false;
-			for (size_t k = 0; k < n && !seen; k++)
-				seen = !strcmp(labels[k].id, m->id) && !strcmp(labels[k].cond, sb_str(&cond));
-			if (!seen) {
-				labels = arena_grow(a, labels, &cap, n + 1, sizeof(*labels));
-				labels[n].id = m->id;
-				labels[n].cond = arena_strdup(a, sb_str(&cond));
-				n++;
-			}
-			sb_release(&cond);
-		}
-	*out = labels;
-	return n;
-}
-
 static size_t layer_facts(struct sb *out, struct arena *a, const struct iface_api *api, const char *tag, const char *first,
 			  const char *count)
 {
-	struct label *labels;
-	size_t n = collect_labels(a, api, &labels), facts = 0;
+	struct iface_label *labels;
+	int status; /* a repeated label was reported when the header was generated */
+	size_t n = iface_labels(a, api, &labels, &status), facts = 0;
 	sb_addf(out, "/* %s */\n#define PROOF_AT_%s_0 (%s)\n", api->path, tag, first);
 	for (size_t k = 0; k < n; k++) {
 		if (labels[k].cond[0])
