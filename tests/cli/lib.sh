@@ -1,12 +1,13 @@
 # SPDX-License-Identifier: BSD-2-Clause
 # Helpers for CLI tests: each check prints "ok NAME" or "FAIL NAME: why"; run.sh counts them.
-# Tests run in a fresh temporary folder ($T) with SEL4_CONFIG_PATH and SEL4_PLATFORM unset.
+# Tests run in a fresh temporary folder ($T) with SEL4_CONFIG_PATH, SEL4_PLATFORM and SEL4_SOURCE unset.
 
 : "${SELFE:?SELFE must name the selfe binary}"
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 cd "$T" || exit 1
-unset SEL4_CONFIG_PATH SEL4_PLATFORM
+# SEL4_SOURCE too: a test that wants the tree reads it before sourcing this file.
+unset SEL4_CONFIG_PATH SEL4_PLATFORM SEL4_SOURCE
 export XDG_CACHE_HOME="$T/cache" # never touch the real source cache
 
 # run ARGS...: runs selfe, keeping stdout in $T/out, stderr in $T/err, status in $rc.

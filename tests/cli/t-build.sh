@@ -4,7 +4,6 @@
 # incremental rebuilds, the four arches' ELF images, a user's own build through make_root_task
 # and `selfe env`, and the errors of each.
 . "$(dirname "$0")/lib.sh"
-unset SEL4_SOURCE
 
 # --- selfe new: always ----------------------------------------------------------------------
 run new demo

@@ -3,7 +3,6 @@
 # selfe gen from the embedded seL4 16.0.0 snapshot: every supported configuration, the fallback
 # when no tree is available, and the precise errors for what the snapshot cannot honour.
 . "$(dirname "$0")/lib.sh"
-unset SEL4_SOURCE
 
 for c in pc99:x86_64 sabre:aarch32 qemu-arm-virt:aarch64 qemu-riscv-virt:riscv64; do
 	p=${c%%:*}
