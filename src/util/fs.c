@@ -4,11 +4,13 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "diag.h"
@@ -111,7 +113,9 @@ static int cmp_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int walk(struct sb *root, size_t root_len, int (*fn)(const char *rel, void *ctx), void *ctx)
+typedef int walk_fn(const char *rel, const struct stat *st, void *ctx);
+
+static int walk(struct sb *root, size_t root_len, walk_fn *fn, void *ctx)
 {
 	DIR *d = opendir(sb_str(root));
 	if (!d)
@@ -138,7 +142,7 @@ static int walk(struct sb *root, size_t root_len, int (*fn)(const char *rel, voi
 			if (ok && S_ISDIR(st.st_mode))
 				rc = walk(root, root_len, fn, ctx);
 			else if (ok && S_ISREG(st.st_mode))
-				rc = fn(sb_str(root) + root_len + 1, ctx);
+				rc = fn(sb_str(root) + root_len + 1, &st, ctx);
 			root->len = mark;
 			root->buf[mark] = '\0';
 		}
@@ -148,12 +152,130 @@ static int walk(struct sb *root, size_t root_len, int (*fn)(const char *rel, voi
 	return rc;
 }
 
-int fs_walk_files(const char *dir, int (*fn)(const char *rel, void *ctx), void *ctx)
+int fs_walk_files_stat(const char *dir, walk_fn *fn, void *ctx)
 {
 	struct sb root = SB_INIT;
 	sb_adds(&root, dir);
 	int rc = walk(&root, root.len, fn, ctx);
 	sb_release(&root);
+	return rc;
+}
+
+struct plain_walk {
+	int (*fn)(const char *rel, void *ctx);
+	void *ctx;
+};
+
+static int without_stat(const char *rel, const struct stat *st, void *vctx)
+{
+	struct plain_walk *w = vctx;
+	(void)st;
+	return w->fn(rel, w->ctx);
+}
+
+int fs_walk_files(const char *dir, int (*fn)(const char *rel, void *ctx), void *ctx)
+{
+	struct plain_walk w = { fn, ctx };
+	return fs_walk_files_stat(dir, without_stat, &w);
+}
+
+int fs_write_new(const char *path, const void *data, size_t len, struct stat *st)
+{
+	/* An existing file is unlinked, not truncated: it may be a hard link to another tree's file. */
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+	if (fd < 0 && errno == EEXIST && unlink(path) == 0)
+		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+	if (fd < 0)
+		return diag_error(&(struct loc){ path, 0, 0 }, "cannot create file: %s", strerror(errno));
+	const char *p = data;
+	size_t left = len;
+	int e = 0;
+	while (left > 0 && e == 0) {
+		ssize_t n = write(fd, p, left);
+		if (n < 0 && errno != EINTR)
+			e = errno;
+		else if (n > 0) {
+			p += n;
+			left -= (size_t)n;
+		}
+	}
+	if (e == 0 && st && fstat(fd, st) != 0)
+		e = errno;
+	if (close(fd) != 0 && e == 0)
+		e = errno;
+	if (e) {
+		unlink(path);
+		return diag_error(&(struct loc){ path, 0, 0 }, "cannot write file: %s", strerror(e));
+	}
+	return 0;
+}
+
+int fs_link_or_copy(const char *from, const char *to)
+{
+	if (link(from, to) == 0)
+		return 0;
+	if (errno == EEXIST && unlink(to) == 0 && link(from, to) == 0)
+		return 0;
+	/* EXDEV (another file system), EPERM (protected_hardlinks, or links unsupported), EMLINK... */
+	return fs_copy_file(from, to);
+}
+
+int fs_exchange(const char *a, const char *b)
+{
+#if defined(SYS_renameat2)
+	/* Called through syscall(): the libc wrapper needs _GNU_SOURCE, which the rest of the
+	 * code base does not want. */
+	if (syscall(SYS_renameat2, AT_FDCWD, a, AT_FDCWD, b, 2 /* RENAME_EXCHANGE */) == 0)
+		return 0;
+	if (errno == EINVAL || errno == ENOSYS || errno == EPERM || errno == ENOTSUP)
+		return 1;
+	return diag_error(&(struct loc){ b, 0, 0 }, "cannot replace the folder: %s", strerror(errno));
+#else
+	(void)a;
+	(void)b;
+	return 1;
+#endif
+}
+
+/*
+ * Empty the open folder `fd` (`path` names it in messages).  Relative to folder descriptors
+ * and guided by the entries' types, so removing a tree costs one call per file: no stat and no
+ * path lookup from the root for each.
+ */
+static int remove_contents(int fd, struct sb *path)
+{
+	DIR *d = fdopendir(fd);
+	if (!d) {
+		int e = errno;
+		close(fd);
+		return diag_error(&(struct loc){ sb_str(path), 0, 0 }, "cannot read folder: %s", strerror(e));
+	}
+	struct dirent *e;
+	int rc = 0;
+	while (rc == 0 && (e = readdir(d))) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		size_t mark = path->len;
+		sb_addf(path, "/%s", e->d_name);
+		bool is_dir = e->d_type == DT_DIR;
+		struct stat st;
+		if (e->d_type == DT_UNKNOWN && fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0)
+			is_dir = S_ISDIR(st.st_mode);
+		if (is_dir) {
+			int child = openat(dirfd(d), e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+			if (child < 0)
+				rc = diag_error(&(struct loc){ sb_str(path), 0, 0 }, "cannot read folder: %s", strerror(errno));
+			else
+				rc = remove_contents(child, path);
+			if (rc == 0 && unlinkat(dirfd(d), e->d_name, AT_REMOVEDIR) != 0)
+				rc = diag_error(&(struct loc){ sb_str(path), 0, 0 }, "cannot remove folder: %s", strerror(errno));
+		} else if (unlinkat(dirfd(d), e->d_name, 0) != 0 && errno != ENOENT) {
+			rc = diag_error(&(struct loc){ sb_str(path), 0, 0 }, "cannot remove: %s", strerror(errno));
+		}
+		path->len = mark;
+		path->buf[mark] = '\0';
+	}
+	closedir(d);
 	return rc;
 }
 
@@ -163,20 +285,13 @@ int fs_remove_tree(const char *path)
 	if (lstat(path, &st) != 0)
 		return errno == ENOENT ? 0 : diag_error(&(struct loc){ path, 0, 0 }, "cannot remove: %s", strerror(errno));
 	if (S_ISDIR(st.st_mode)) {
-		DIR *d = opendir(path);
-		if (!d)
+		int fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		if (fd < 0)
 			return diag_error(&(struct loc){ path, 0, 0 }, "cannot read folder: %s", strerror(errno));
-		struct dirent *e;
-		int rc = 0;
-		while (rc == 0 && (e = readdir(d))) {
-			if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-				continue;
-			struct sb child = SB_INIT;
-			sb_addf(&child, "%s/%s", path, e->d_name);
-			rc = fs_remove_tree(sb_str(&child));
-			sb_release(&child);
-		}
-		closedir(d);
+		struct sb p = SB_INIT;
+		sb_adds(&p, path);
+		int rc = remove_contents(fd, &p);
+		sb_release(&p);
 		if (rc)
 			return rc;
 		if (rmdir(path) != 0)

@@ -4,6 +4,7 @@
 #define SELFE_FS_H
 
 #include <stddef.h>
+#include <sys/stat.h>
 
 /* Read a whole file into a malloc'd, NUL-terminated buffer.  Returns NULL and reports on error. */
 char *fs_read_file(const char *path, size_t *len);
@@ -18,5 +19,22 @@ int fs_copy_file(const char *from, const char *to);
 int fs_remove_tree(const char *path);
 /* Call fn for every regular file below `dir` (path relative to dir); stops at the first -1. */
 int fs_walk_files(const char *dir, int (*fn)(const char *rel, void *ctx), void *ctx);
+/* The same, also handing over each file's stat (so callers need not stat it again). */
+int fs_walk_files_stat(const char *dir, int (*fn)(const char *rel, const struct stat *st, void *ctx), void *ctx);
+
+/*
+ * For folders that are filled privately and then put in place whole (so the files in them
+ * need no temporary name of their own):
+ * fs_write_new creates `path` as a new file (an existing one is unlinked first, never written
+ * through: it may be a hard link) and writes `len` bytes; with `st` non-NULL it receives the
+ * new file's stat.  Returns 0, or -1 after reporting (and nothing left behind).
+ */
+int fs_write_new(const char *path, const void *data, size_t len, struct stat *st);
+/* Make `to` a hard link to `from` (replacing `to`); where the file system refuses the link
+ * (another device, not permitted), copy instead.  Returns 0, or -1 after reporting. */
+int fs_link_or_copy(const char *from, const char *to);
+/* Swap two existing paths in one atomic step (renameat2 RENAME_EXCHANGE).  Returns 0, 1 when
+ * the system or file system cannot exchange (nothing changed), or -1 after reporting. */
+int fs_exchange(const char *a, const char *b);
 
 #endif

@@ -211,7 +211,7 @@ static xmlDoc *read_doc(const char *path)
 	xmlError first;
 	memset(&first, 0, sizeof(first));
 	xmlSetStructuredErrorFunc(&first, keep_first_error);
-	xmlDoc *doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING);
+	xmlDoc *doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOBLANKS | XML_PARSE_COMPACT);
 	int included = doc ? xmlXIncludeProcessFlags(doc, XML_PARSE_NONET) : 0;
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	if (!doc || included < 0) {

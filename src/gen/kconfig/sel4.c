@@ -19,7 +19,8 @@ static void add_line(struct kcfg *k, const char *name, const char *value, const 
 {
 	const char *cur = kcfg_get(k, "configure_string");
 	struct sb sb = SB_INIT;
-	sb_addf(&sb, "%s%s: %s", cur ? cur : "", name, value);
+	sb_adds(&sb, cur ? cur : "");
+	sb_addf(&sb, "%s: %s", name, value);
 	if (comment && *comment)
 		sb_addf(&sb, " # %s", comment);
 	sb_addch(&sb, '\n');

@@ -1,19 +1,32 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * The libsel4 pipeline.  Everything is written below OUT.tmp.PID; only when every step has
- * succeeded does it replace OUT (rename), so an interrupted or failed run leaves OUT as it was.
+ * succeeded does it replace OUT (one atomic exchange where the system has it, else two renames),
+ * so an interrupted or failed run leaves OUT as it was.
+ *
+ * Speed: the files of the new tree that come out byte for byte as in the previous OUT are hard
+ * links to the previous OUT's files (manifest.h says how that is known without reading them),
+ * so a run writes only what changed; inside the private OUT.tmp.PID files need no temporary
+ * names of their own.  Creating and deleting a folder entry is what costs most on a busy disk,
+ * so the tree OUT held before is not deleted after the exchange: it stays as the spare
+ * (.NAME.selfe-spare next to OUT), and the next run claims it (one rename, so two runs never
+ * share it) and starts from there: its files that already hold the right bytes stay, the others
+ * are replaced, the ones this run does not make are deleted.  OUT itself is never written into.
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "gen/bf/bf.h"
 #include "gen/iface/iface.h"
 #include "libsel4.h"
+#include "manifest.h"
 #include "reuse.h"
 #include "util/diag.h"
 #include "util/fs.h"
+#include "util/hash.h"
 #include "util/path.h"
 #include "util/proc.h"
 
@@ -26,6 +39,26 @@ struct gen {
 	bool mcs, buffer_only, vtx64;
 	int major;               /* seL4 release, from the tree's VERSION */
 	const char *version;
+	struct manifest previous; /* OUT/.selfe/files of the previous run (empty when none) */
+	struct manifest next;     /* the new tree's */
+	const char *previous_inc; /* OUT/include */
+	long long racy_after;     /* tree files modified since then are hashed again next time */
+	uint64_t tree_hash;       /* names and bytes of every file in src_dirs */
+	uint64_t inc_hash;        /* names and bytes of every file written below include/ so far */
+	struct header *headers;   /* the hand-written headers, in src_dirs then name order */
+	size_t header_count, header_cap;
+	const char **dirs;        /* folders already made below the new tree */
+	size_t dir_count, dir_cap;
+	const char *spare;        /* the tree OUT held before the previous run (see above) */
+	bool staged;              /* the new tree started as the spare */
+	struct manifest staging;  /* the spare's own OUT/.selfe/files */
+};
+
+struct header {
+	const char *from, *rel;
+	uint64_t hash;
+	char *data; /* its bytes when they had to be read (malloc'd), else NULL */
+	size_t len;
 };
 
 static const char *tree(struct gen *g, const char *rel)
@@ -33,41 +66,181 @@ static const char *tree(struct gen *g, const char *rel)
 	return arena_printf(g->a, "%s/libsel4/%s", g->req->source, rel);
 }
 
-static int write_header(struct gen *g, const char *rel, const struct sb *text)
+/* --- files of the tree and of the new OUT ---------------------------------------------------------- */
+
+/* The hash of a tree file's bytes: from the previous run's manifest while the file's identity
+ * is unchanged, else read (its bytes then handed back through *data when data is non-NULL). */
+static int tree_file(struct gen *g, const char *path, const struct stat *st, uint64_t *hash, char **data, size_t *len)
+{
+	struct file_id id;
+	file_id_of(&id, st);
+	const struct manifest_entry *e = manifest_find(&g->previous, 'T', path);
+	if (e && file_id_equal(&e->id, &id)) {
+		*hash = e->hash;
+	} else {
+		size_t n;
+		char *bytes = fs_read_file(path, &n);
+		if (!bytes)
+			return -1;
+		*hash = content_hash(bytes, n);
+		if (data) {
+			*data = bytes;
+			*len = n;
+		} else {
+			free(bytes);
+		}
+	}
+	/* A file changed within the last moments could change again without its identity
+	 * changing (time stamps are coarse): recorded so that the next run reads it again. */
+	if (id.mtime_sec >= g->racy_after)
+		id.size = -1;
+	manifest_put(&g->next, 'T', path, *hash, &id);
+	return 0;
+}
+
+/* mkdir -p below the new tree, one mkdir per new folder (the parents made first, once). */
+static int make_dir(struct gen *g, const char *dir)
+{
+	for (size_t i = 0; i < g->dir_count; i++)
+		if (!strcmp(g->dirs[i], dir))
+			return 0;
+	int e = mkdir(dir, 0777) == 0 ? 0 : errno;
+	if (e == ENOENT) {
+		char *parent = path_dirname(dir);
+		int rc = strcmp(parent, dir) ? make_dir(g, parent) : 0;
+		free(parent);
+		if (rc)
+			return -1;
+		e = mkdir(dir, 0777) == 0 ? 0 : errno;
+	}
+	if (e && e != EEXIST)
+		return diag_error(&(struct loc){ dir, 0, 0 }, "cannot create folder: %s", strerror(e));
+	g->dirs = arena_grow(g->a, g->dirs, &g->dir_cap, g->dir_count + 1, sizeof(*g->dirs));
+	g->dirs[g->dir_count++] = arena_strdup(g->a, dir);
+	return 0;
+}
+
+/*
+ * Put one file below the new include/: a hard link to the previous OUT's file when that holds
+ * exactly these bytes, else written.  `data` NULL: the bytes are those of the tree file `from`.
+ */
+static int install(struct gen *g, const char *rel, uint64_t hash, const char *data, size_t len, const char *from)
 {
 	const char *path = arena_printf(g->a, "%s/%s", g->inc, rel);
 	char *dir = path_dirname(path);
-	int rc = fs_mkdirs(dir);
+	int rc = make_dir(g, dir);
 	free(dir);
-	return rc ? rc : fs_write_atomic(path, text->buf ? text->buf : "", text->len);
+	if (rc)
+		return -1;
+	g->inc_hash = hash_add(g->inc_hash, rel, strlen(rel));
+	g->inc_hash = hash_add(g->inc_hash, &hash, sizeof(hash));
+	const struct manifest_entry *e;
+	if (g->staged) {
+		/* Already there from the spare, with these bytes and untouched since: kept. */
+		e = manifest_find(&g->staging, 'O', rel);
+		struct stat st;
+		struct file_id now;
+		if (e && e->hash == hash && (from || e->id.size == (long long)len) && stat(path, &st) == 0 &&
+		    (file_id_of(&now, &st), file_id_equal(&now, &e->id))) {
+			manifest_put(&g->next, 'O', rel, hash, &e->id);
+			return 0;
+		}
+		if (unlink(path) != 0 && errno != ENOENT)
+			return diag_error(&(struct loc){ path, 0, 0 }, "cannot remove: %s", strerror(errno));
+	}
+	e = manifest_find(&g->previous, 'O', rel);
+	if (e && e->hash == hash && (from || e->id.size == (long long)len)) {
+		const char *previous = arena_printf(g->a, "%s/%s", g->previous_inc, rel);
+		struct stat st;
+		struct file_id now;
+		if (stat(previous, &st) == 0 && (file_id_of(&now, &st), file_id_equal(&now, &e->id)) && link(previous, path) == 0) {
+			manifest_put(&g->next, 'O', rel, hash, &e->id);
+			return 0;
+		}
+	}
+	char *read = NULL;
+	if (!data) {
+		read = fs_read_file(from, &len);
+		if (!read)
+			return -1;
+		data = read;
+	}
+	struct stat st;
+	rc = fs_write_new(path, data, len, &st);
+	free(read);
+	if (rc == 0) {
+		struct file_id id;
+		file_id_of(&id, &st);
+		manifest_put(&g->next, 'O', rel, hash, &id);
+	}
+	return rc;
+}
+
+static int write_header(struct gen *g, const char *rel, const struct sb *text)
+{
+	const char *data = text->buf ? text->buf : "";
+	return install(g, rel, content_hash(data, text->len), data, text->len, NULL);
 }
 
 /* --- hand-written headers ------------------------------------------------------------------- */
 
-struct copy_ctx {
+struct scan_ctx {
 	struct gen *g;
-	const char *from;
+	const char *dir;
 };
 
-static int copy_one(const char *rel, void *vctx)
+/* Every file of the folders counts for the stamps (the .bf files are there too); the .h files
+ * are the hand-written headers. */
+static int scan_one(const char *rel, const struct stat *st, void *vctx)
 {
-	struct copy_ctx *c = vctx;
+	struct scan_ctx *c = vctx;
+	struct gen *g = c->g;
+	const char *path = arena_printf(g->a, "%s/%s", c->dir, rel);
 	size_t n = strlen(rel);
-	if (n < 2 || strcmp(rel + n - 2, ".h"))
-		return 0;
-	return fs_copy_file(arena_printf(c->g->a, "%s/%s", c->from, rel), arena_printf(c->g->a, "%s/%s", c->g->inc, rel));
+	bool header = n >= 2 && !strcmp(rel + n - 2, ".h");
+	struct header h = { path, arena_strdup(g->a, rel), 0, NULL, 0 };
+	if (tree_file(g, path, st, &h.hash, header ? &h.data : NULL, &h.len))
+		return -1;
+	g->tree_hash = hash_add(g->tree_hash, path, strlen(path));
+	g->tree_hash = hash_add(g->tree_hash, &h.hash, sizeof(h.hash));
+	if (header) {
+		g->headers = arena_grow(g->a, g->headers, &g->header_cap, g->header_count + 1, sizeof(*g->headers));
+		g->headers[g->header_count++] = h;
+	}
+	return 0;
+}
+
+static int scan_tree(struct gen *g)
+{
+	g->tree_hash = HASH_INIT;
+	for (size_t i = 0; i < 5; i++) {
+		if (!path_is_dir(g->src_dirs[i]))
+			return diag_error(&(struct loc){ g->src_dirs[i], 0, 0 }, "missing libsel4 header folder (is this a seL4 tree?)");
+		struct scan_ctx c = { g, g->src_dirs[i] };
+		if (fs_walk_files_stat(g->src_dirs[i], scan_one, &c))
+			return -1;
+	}
+	return 0;
 }
 
 static int copy_headers(struct gen *g)
 {
-	for (size_t i = 0; i < 5; i++) {
-		if (!path_is_dir(g->src_dirs[i]))
-			return diag_error(&(struct loc){ g->src_dirs[i], 0, 0 }, "missing libsel4 header folder (is this a seL4 tree?)");
-		struct copy_ctx c = { g, g->src_dirs[i] };
-		if (fs_walk_files(g->src_dirs[i], copy_one, &c))
-			return -1;
+	int rc = 0;
+	for (size_t i = 0; i < g->header_count; i++) {
+		struct header *h = &g->headers[i];
+		if (rc == 0)
+			rc = install(g, h->rel, h->hash, h->data, h->len, h->from);
+		free(h->data);
+		h->data = NULL;
 	}
-	return 0;
+	return rc;
+}
+
+static void release_headers(struct gen *g)
+{
+	for (size_t i = 0; i < g->header_count; i++)
+		free(g->headers[i].data);
+	g->header_count = 0;
 }
 
 /* --- configuration headers -------------------------------------------------------------------- */
@@ -250,10 +423,7 @@ static int bitfield_headers(struct gen *g)
 	};
 	const char *wrapper = arena_printf(g->a, "%s/bitfields.c", g->tmp);
 	struct sb text = SB_INIT;
-	for (size_t i = 0; i < 2; i++)
-		sb_addf(&text, "#include \"%s\"\n", tree(g, parts[i].rel));
-	int rc = fs_write_atomic(wrapper, text.buf, text.len);
-	sb_reset(&text);
+	int rc = 0;
 	const char *argv[16];
 	size_t n = 0;
 	argv[n++] = arena_printf(g->a, "%sgcc", g->req->cross_prefix);
@@ -270,10 +440,8 @@ static int bitfield_headers(struct gen *g)
 	stamp_program(&st, argv[0]);
 	for (size_t i = 0; i < 2; i++)
 		stamp_string(&st, parts[i].rel);
-	for (size_t i = 0; rc == 0 && i < 5; i++)
-		rc = stamp_tree(&st, g->src_dirs[i]);
-	if (rc == 0)
-		rc = stamp_tree(&st, g->inc);
+	stamp_value(&st, g->tree_hash); /* the .bf files and the tree's headers */
+	stamp_value(&st, g->inc_hash);  /* and every header written so far */
 	const char *kept = arena_printf(g->a, "%s/.selfe/bitfields.i", g->tmp);
 	struct sb pre = SB_INIT;
 	if (rc == 0 && reuse_previous(g->a, g->req->out, "bitfields.i", arena_printf(g->a, "%s/.selfe/bitfields.i", g->req->out), &st,
@@ -285,10 +453,15 @@ static int bitfield_headers(struct gen *g)
 			sb_add(&pre, data, len);
 		free(data);
 	} else if (rc == 0) {
-		if (need_tool(g, argv[0]) || proc_run(argv, &pre))
+		for (size_t i = 0; i < 2; i++)
+			sb_addf(&text, "#include \"%s\"\n", tree(g, parts[i].rel));
+		rc = fs_write_new(wrapper, text.buf, text.len, NULL);
+		sb_reset(&text);
+		if (rc == 0 && (need_tool(g, argv[0]) || proc_run(argv, &pre)))
 			rc = -1;
-		if (rc == 0 && (fs_mkdirs(arena_printf(g->a, "%s/.selfe", g->tmp)) || fs_write_atomic(kept, pre.buf ? pre.buf : "", pre.len)))
+		if (rc == 0 && (make_dir(g, arena_printf(g->a, "%s/.selfe", g->tmp)) || fs_write_new(kept, pre.buf ? pre.buf : "", pre.len, NULL)))
 			rc = -1;
+		unlink(wrapper);
 	}
 	if (rc == 0)
 		rc = record_stamp(g->a, g->tmp, "bitfields.i", &st);
@@ -306,7 +479,6 @@ static int bitfield_headers(struct gen *g)
 		}
 		sb_release(&parts[i].text);
 	}
-	unlink(wrapper);
 	sb_release(&pre);
 	sb_release(&text);
 	return rc;
@@ -338,7 +510,7 @@ static int build_library(struct gen *g)
 	const char *ar = arena_printf(g->a, "%sar", g->req->cross_prefix);
 	const char *lib = arena_printf(g->a, "%s/lib", g->tmp);
 	const char *obj = arena_printf(g->a, "%s/sel4_bootinfo.o", lib);
-	if (fs_mkdirs(arena_printf(g->a, "%s/pkgconfig", lib)))
+	if (make_dir(g, arena_printf(g->a, "%s/pkgconfig", lib)))
 		return -1;
 	/* libsel4's own sources use register variables and __thread: GNU C, freestanding. */
 	const char *compile[] = { cc, "-std=gnu11", "-O2", "-g", "-ffreestanding", "-fno-pic", "-fno-stack-protector",
@@ -350,11 +522,13 @@ static int build_library(struct gen *g)
 		if (!strstr(compile[i], g->tmp)) /* the temporary folder's name changes every run */
 			stamp_string(&st, compile[i]);
 	stamp_program(&st, cc);
-	if (stamp_file(&st, tree(g, "src/sel4_bootinfo.c")) || stamp_tree(&st, g->inc))
+	if (stamp_file(&st, tree(g, "src/sel4_bootinfo.c")))
 		return -1;
+	stamp_value(&st, g->inc_hash); /* every header it could include */
 	const char *archive_path = arena_printf(g->a, "%s/libsel4.a", lib);
 	if (!reuse_previous(g->a, g->req->out, "libsel4.a", arena_printf(g->a, "%s/lib/libsel4.a", g->req->out), &st,
 			    archive_path)) {
+		unlink(archive_path); /* ar would add to an archive the spare left, not start anew */
 		if (need_tool(g, cc) || need_tool(g, ar) || proc_run(compile, NULL))
 			return -1;
 		const char *archive[] = { ar, "rcs", archive_path, obj, NULL };
@@ -372,7 +546,7 @@ static int build_library(struct gen *g)
 		"Cflags: -I${includedir}\nLibs: -L${libdir} -lsel4\n",
 		out_abs, g->req->kernel_platform, g->req->sel4_arch, g->version);
 	free(out_abs);
-	int rc = fs_write_atomic(arena_printf(g->a, "%s/pkgconfig/sel4.pc", lib), pc.buf, pc.len);
+	int rc = fs_write_new(arena_printf(g->a, "%s/pkgconfig/sel4.pc", lib), pc.buf, pc.len, NULL);
 	sb_release(&pc);
 	return rc;
 }
@@ -396,6 +570,19 @@ static int read_version(struct gen *g)
 	return 0;
 }
 
+/* A file the spare had and this run did not make. */
+static int drop_stale(const char *rel, const struct stat *st, void *vctx)
+{
+	struct gen *g = vctx;
+	(void)st;
+	if (manifest_find(&g->next, 'O', rel))
+		return 0;
+	const char *path = arena_printf(g->a, "%s/%s", g->inc, rel);
+	if (unlink(path) != 0 && errno != ENOENT)
+		return diag_error(&(struct loc){ path, 0, 0 }, "cannot remove: %s", strerror(errno));
+	return 0;
+}
+
 static int generate(struct gen *g)
 {
 	int rc = copy_headers(g);
@@ -407,13 +594,34 @@ static int generate(struct gen *g)
 		rc = bitfield_headers(g);
 	if (rc == 0)
 		rc = build_library(g);
+	if (rc == 0 && g->staged)
+		rc = fs_walk_files_stat(g->inc, drop_stale, g);
+	if (rc == 0) {
+		struct sb text = SB_INIT;
+		manifest_format(&g->next, &text);
+		rc = make_dir(g, arena_printf(g->a, "%s/.selfe", g->tmp)) ||
+		     fs_write_new(arena_printf(g->a, "%s/.selfe/files", g->tmp), text.buf ? text.buf : "", text.len, NULL);
+		sb_release(&text);
+	}
 	return rc;
 }
 
-/* Swap in the new tree: the old one moves aside first so OUT is never half-written. */
+/* Swap in the new tree: in one step where the file system can exchange two folders, else the
+ * old one moves aside first; either way OUT is never half-written. */
 static int swap_in(struct gen *g)
 {
 	const struct libsel4_request *req = g->req;
+	int exchanged = access(req->out, F_OK) == 0 ? fs_exchange(g->tmp, req->out) : 1;
+	if (exchanged < 0) {
+		fs_remove_tree(g->tmp);
+		return -1;
+	}
+	if (exchanged == 0) {
+		/* g->tmp now holds the previous tree: kept as the next run's spare. */
+		if (rename(g->tmp, g->spare) != 0)
+			return fs_remove_tree(g->tmp); /* another run's spare is there already */
+		return 0;
+	}
 	const char *old = arena_printf(g->a, "%s.old.%ld", req->out, (long)getpid());
 	bool had_old = access(req->out, F_OK) == 0;
 	if (had_old && rename(req->out, old) != 0) {
@@ -446,11 +654,40 @@ static int request_stamp(struct gen *g, struct stamp *st)
 	if (r->config_dir && (stamp_file(st, arena_printf(g->a, "%s/gen_config/kernel/gen_config.json", r->config_dir)) ||
 			      stamp_file(st, arena_printf(g->a, "%s/libsel4/gen_config/sel4/gen_config.json", r->config_dir))))
 		return -1;
-	for (size_t i = 0; i < sizeof(g->src_dirs) / sizeof(g->src_dirs[0]); i++)
-		if (stamp_tree(st, g->src_dirs[i]))
-			return -1;
+	stamp_value(st, g->tree_hash);
 	stamp_program(st, arena_printf(g->a, "%sgcc", r->cross_prefix));
 	return stamp_file(st, tree(g, "src/sel4_bootinfo.c")) || stamp_file(st, arena_printf(g->a, "%s/VERSION", r->source));
+}
+
+static const char *spare_path(struct arena *a, const char *out)
+{
+	char *norm = path_normalize(out); /* "lib/" and "lib" name the same OUT */
+	char *dir = path_dirname(norm);
+	const char *base = strrchr(norm, '/') ? strrchr(norm, '/') + 1 : norm;
+	const char *spare = arena_printf(a, "%s/.%s.selfe-spare", dir, base);
+	free(dir);
+	free(norm);
+	return spare;
+}
+
+/*
+ * Start the new tree as the spare when there is one.  Its manifest says which of its files can
+ * be trusted; what else it holds (OUT/.selfe: stamps that describe the old tree, leftovers of an
+ * interrupted run) goes.
+ */
+static int claim_spare(struct gen *g)
+{
+	manifest_init(&g->staging, g->a);
+	if (rename(g->spare, g->tmp) != 0)
+		return 0; /* none (or another run took it): start empty */
+	g->staged = true;
+	const char *selfe = arena_printf(g->a, "%s/.selfe", g->tmp);
+	manifest_load(&g->staging, arena_printf(g->a, "%s/files", selfe));
+	if (fs_remove_tree(selfe))
+		return -1;
+	unlink(arena_printf(g->a, "%s/bitfields.c", g->tmp));
+	unlink(arena_printf(g->a, "%s/lib/sel4_bootinfo.o", g->tmp));
+	return 0;
 }
 
 int libsel4_generate(struct arena *a, const struct libsel4_request *req)
@@ -465,24 +702,43 @@ int libsel4_generate_if_changed(struct arena *a, const struct libsel4_request *r
 	*kept = false;
 	g.word_bits = strstr(req->sel4_arch, "64") ? "64" : "32";
 	g.tmp = arena_printf(a, "%s.tmp.%ld", req->out, (long)getpid());
+	g.spare = spare_path(a, req->out);
 	g.inc = arena_printf(a, "%s/include", g.tmp);
 	g.src_dirs[0] = tree(&g, "include");
 	g.src_dirs[1] = tree(&g, arena_printf(a, "arch_include/%s", req->arch));
 	g.src_dirs[2] = tree(&g, arena_printf(a, "sel4_arch_include/%s", req->sel4_arch));
 	g.src_dirs[3] = tree(&g, arena_printf(a, "sel4_plat_include/%s", req->kernel_platform));
 	g.src_dirs[4] = tree(&g, arena_printf(a, "mode_include/%s", g.word_bits));
+	manifest_init(&g.previous, a);
+	manifest_init(&g.next, a);
+	manifest_load(&g.previous, arena_printf(a, "%s/.selfe/files", req->out));
+	g.previous_inc = arena_printf(a, "%s/include", req->out);
+	g.inc_hash = HASH_INIT;
+	g.racy_after = (long long)time(NULL) - 2;
+	/* The VERSION first: without it this is no seL4 tree, which says more than a missing folder. */
+	if (read_version(&g) || scan_tree(&g)) {
+		release_headers(&g);
+		return -1;
+	}
 	struct stamp st;
 	if (keep_current) {
-		if (request_stamp(&g, &st))
+		if (request_stamp(&g, &st)) {
+			release_headers(&g);
 			return -1;
+		}
 		const char *lib = arena_printf(a, "%s/lib/libsel4.a", req->out);
 		*kept = reuse_previous(a, req->out, "request", lib, &st, NULL);
-		if (*kept)
+		if (*kept) {
+			release_headers(&g);
 			return 0;
+		}
 	}
-	if (read_version(&g) || fs_remove_tree(g.tmp) || fs_mkdirs(g.inc))
+	if (fs_remove_tree(g.tmp) || claim_spare(&g) || make_dir(&g, g.inc)) {
+		release_headers(&g);
 		return -1;
+	}
 	int rc = generate(&g);
+	release_headers(&g);
 	if (rc == 0 && keep_current)
 		rc = record_stamp(a, g.tmp, "request", &st);
 	if (rc) {

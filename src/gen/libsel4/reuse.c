@@ -23,6 +23,11 @@ void stamp_string(struct stamp *st, const char *s)
 	st->h = hash_add(st->h, s, strlen(s));
 }
 
+void stamp_value(struct stamp *st, uint64_t v)
+{
+	st->h = hash_add(st->h, &v, sizeof(v));
+}
+
 int stamp_file(struct stamp *st, const char *path)
 {
 	size_t len;
@@ -32,24 +37,6 @@ int stamp_file(struct stamp *st, const char *path)
 	st->h = hash_add(st->h, data, len);
 	free(data);
 	return 0;
-}
-
-struct tree_ctx {
-	struct stamp *st;
-	const char *dir;
-};
-
-static int stamp_one(const char *rel, void *vctx)
-{
-	struct tree_ctx *c = vctx;
-	stamp_string(c->st, rel);
-	return stamp_file(c->st, arena_printf(c->st->a, "%s/%s", c->dir, rel));
-}
-
-int stamp_tree(struct stamp *st, const char *dir)
-{
-	struct tree_ctx c = { st, dir };
-	return fs_walk_files(dir, stamp_one, &c);
 }
 
 void stamp_program(struct stamp *st, const char *name)
@@ -84,16 +71,17 @@ bool reuse_previous(struct arena *a, const char *out, const char *key, const cha
 	if (!same || !to)
 		return same;
 	char *dir = path_dirname(to);
-	int rc = fs_mkdirs(dir);
+	int rc = path_is_dir(dir) ? 0 : fs_mkdirs(dir);
 	free(dir);
-	return rc == 0 && fs_copy_file(previous, to) == 0;
+	/* A link: the previous OUT goes away once the new one is in place. */
+	return rc == 0 && fs_link_or_copy(previous, to) == 0;
 }
 
 int record_stamp(struct arena *a, const char *tmp, const char *key, const struct stamp *st)
 {
 	const char *dir = arena_printf(a, "%s/.selfe", tmp);
-	if (fs_mkdirs(dir))
+	if (!path_is_dir(dir) && fs_mkdirs(dir))
 		return -1;
 	const char *text = hex(st);
-	return fs_write_atomic(arena_printf(a, "%s/%s.stamp", dir, key), text, strlen(text));
+	return fs_write_new(arena_printf(a, "%s/%s.stamp", dir, key), text, strlen(text), NULL);
 }
