@@ -86,27 +86,45 @@ static bool up_to_date(struct arena *a, const char *output, const char *cmd, con
 	return !deps_newer(arena_printf(a, "%s.d", output), &st.st_mtim);
 }
 
+int step_make(struct arena *a, struct step_stats *stats, const char *output, const char *recipe,
+	      const char *const *inputs, int (*make)(void *ctx), void *ctx)
+{
+	if (up_to_date(a, output, recipe, inputs)) {
+		stats->skipped++;
+		return 0;
+	}
+	stats->run++;
+	/* OUTPUT.cmd goes before the work starts and comes back only once it succeeded, so a
+	 * failed or interrupted step never looks finished. */
+	const char *record = arena_printf(a, "%s.cmd", output);
+	unlink(record);
+	return make(ctx) == 0 ? fs_write_atomic(record, recipe, strlen(recipe)) : -1;
+}
+
+struct command {
+	const char *const *argv;
+	bool verbose;
+};
+
+static int run_command(void *ctx)
+{
+	const struct command *c = ctx;
+	if (c->verbose) {
+		for (size_t i = 0; c->argv[i]; i++)
+			printf("%s%s", i ? " " : "", c->argv[i]);
+		putchar('\n');
+		fflush(stdout);
+	}
+	return proc_run(c->argv, NULL) == 0 ? 0 : -1;
+}
+
 int step_run(struct arena *a, struct step_stats *stats, const char *output, const char *const *argv,
 	     const char *const *inputs)
 {
 	struct sb cmd = SB_INIT;
 	command_text(&cmd, argv);
-	int rc = 0;
-	if (up_to_date(a, output, sb_str(&cmd), inputs)) {
-		stats->skipped++;
-	} else {
-		if (stats->verbose) {
-			for (size_t i = 0; argv[i]; i++)
-				printf("%s%s", i ? " " : "", argv[i]);
-			putchar('\n');
-			fflush(stdout);
-		}
-		/* OUTPUT.cmd goes before the command runs and comes back only once it succeeded, so
-		 * a failed or interrupted step never looks finished. */
-		unlink(arena_printf(a, "%s.cmd", output));
-		rc = proc_run(argv, NULL) == 0 ? fs_write_atomic(arena_printf(a, "%s.cmd", output), cmd.buf, cmd.len) : -1;
-		stats->run++;
-	}
+	struct command c = { argv, stats->verbose };
+	int rc = step_make(a, stats, output, sb_str(&cmd), inputs, run_command, &c);
 	sb_release(&cmd);
 	return rc;
 }

@@ -24,4 +24,9 @@ struct step_stats {
 int step_run(struct arena *a, struct step_stats *stats, const char *output, const char *const *argv,
 	     const char *const *inputs);
 
+/* The same rule for work done inside selfe: make(ctx) (0 on success) runs unless OUTPUT is up
+ * to date with `recipe`, a text naming everything the output is made from besides `inputs`. */
+int step_make(struct arena *a, struct step_stats *stats, const char *output, const char *recipe,
+	      const char *const *inputs, int (*make)(void *ctx), void *ctx);
+
 #endif

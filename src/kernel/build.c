@@ -51,35 +51,25 @@ const char *kernel_build_dir(struct arena *a, const struct kernel_request *req)
 }
 
 /* Names, sizes and modification times of every file of the tree (not contents: fast). */
-struct tree_stamp {
-	struct arena *a;
-	const char *root;
-	uint64_t h;
-};
-
-static int stamp_entry(const char *rel, void *ctx)
+static int stamp_entry(const char *rel, const struct stat *st, void *ctx)
 {
-	struct tree_stamp *t = ctx;
+	uint64_t *h = ctx;
 	if (!strncmp(rel, ".git/", 5))
 		return 0;
-	struct stat st;
-	if (stat(arena_printf(t->a, "%s/%s", t->root, rel), &st) != 0)
-		return 0;
 	char info[80];
-	snprintf(info, sizeof(info), "%lld %lld.%09ld", (long long)st.st_size, (long long)st.st_mtim.tv_sec,
-		 st.st_mtim.tv_nsec);
-	t->h = hash_add(t->h, rel, strlen(rel));
-	t->h = hash_add(t->h, info, strlen(info));
+	snprintf(info, sizeof(info), "%lld %lld.%09ld", (long long)st->st_size, (long long)st->st_mtim.tv_sec,
+		 st->st_mtim.tv_nsec);
+	*h = hash_add(*h, rel, strlen(rel));
+	*h = hash_add(*h, info, strlen(info));
 	return 0;
 }
 
 static const char *tree_stamp(struct arena *a, const char *tree, const char *python)
 {
-	struct tree_stamp t = { a, tree, HASH_INIT };
-	t.h = hash_add(t.h, python, strlen(python));
-	if (fs_walk_files(tree, stamp_entry, &t))
+	uint64_t h = hash_add(HASH_INIT, python, strlen(python));
+	if (fs_walk_files_stat(tree, stamp_entry, &h))
 		return NULL;
-	return arena_printf(a, "%016llx\n", (unsigned long long)t.h);
+	return arena_printf(a, "%016llx\n", (unsigned long long)h);
 }
 
 /*
