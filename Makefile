@@ -100,7 +100,7 @@ $(O)/asan/toml-test-run: $(call objs,$(O)/asan,tests/toml/conformance_run.c $(TO
 # A module's tests link only the folders it depends on (TEST_DEPS_<module>), else libselfe.a.
 TEST_DEPS_util := src/util src/toml
 TEST_DEPS_toml := src/util src/toml
-TEST_DEPS_bf   := src/util src/gen/bf
+TEST_DEPS_bf   := src/util src/gen/bf src/gen/proof src/gen/iface
 TEST_DEPS_iface := src/util src/gen/iface
 TEST_DEPS_kconfig := src/util src/gen/kconfig
 TEST_DEPS_abi := src/util tools/abi-facts/lib

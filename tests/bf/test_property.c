@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "bf_helpers.h"
+#include "gen/proof/proof.h"
 #include "harness.h"
 #include "util/fs.h"
 
@@ -20,113 +21,6 @@ static bool write_file_ok(const char *path, const char *text)
 {
 	return fs_write_atomic(path, text, strlen(text)) == 0;
 }
-
-static unsigned long long ones(unsigned n)
-{
-	return n >= 64 ? ~0ULL : (1ULL << n) - 1;
-}
-
-/* A C expression for a random value that field `fl` can hold; `r` is the raw random word. */
-static void value_expr(struct sb *out, const struct bf_base *b, const struct bf_field *fl, const char *r)
-{
-	if (!fl->high) {
-		sb_addf(out, "(seL4_Uint%u)(%s & 0x%llxull)", b->size, r, ones(fl->size));
-		return;
-	}
-	unsigned long long fill = b->sign_extend ? ones(b->size - b->bits) << b->bits : 0;
-	sb_addf(out, "(seL4_Uint%u)high_value(%s, 0x%llxull, %u, 0x%llxull)", b->size, r,
-		ones(fl->size) << (b->bits - fl->size), b->bits - 1, fill);
-}
-
-static bool is_tag(const struct bf_union *u, const char *name)
-{
-	if (!u)
-		return false;
-	if (!u->sliced)
-		return !strcmp(name, u->tagname);
-	for (size_t i = 0; i < u->nslices; i++)
-		if (!strcmp(name, u->slices[i]))
-			return true;
-	return false;
-}
-
-/*
- * Checks for one block on its own (u == NULL) or as variant t of union u.  `type` is the
- * struct, `fn` the prefix of its functions.
- */
-static void block_checks(struct sb *p, const struct bf_block *b, const struct bf_union *u, const struct bf_tag *t)
-{
-	const struct bf_base *base = u ? u->base : b->base;
-	const char *type = u ? u->name : b->name;
-	struct sb fn = SB_INIT, args = SB_INIT;
-	if (u)
-		sb_addf(&fn, "%s_%s", u->name, b->name);
-	else
-		sb_adds(&fn, b->name);
-	const char *F = sb_str(&fn);
-	sb_addf(p, "static void test_%s(void)\n{\n\tfor (int i = 0; i < 400; i++) {\n", F);
-	for (size_t i = 0; i < b->nfields; i++) {
-		const struct bf_field *fl = &b->fields[i];
-		if (!fl->name || is_tag(u, fl->name))
-			continue;
-		sb_addf(p, "\t\tseL4_Uint%u v_%s = ", base->size, fl->name);
-		value_expr(p, base, fl, "pick(i)");
-		sb_adds(p, ";\n");
-	}
-	for (size_t i = 0; i < b->nparams; i++)
-		if (!is_tag(u, b->params[i]))
-			sb_addf(&args, ", v_%s", b->params[i]);
-	const char *A = sb_str(&args);
-	sb_addf(p, "\t\t%s_t x = %s_new(%s);\n", type, F, A[0] ? A + 2 : "");
-	sb_addf(p, "\t\t%s_t y;\n\t\tmemset(&y, 0x5a, sizeof(y));\n\t\t%s_ptr_new(&y%s);\n", type, F, A);
-	sb_adds(p, "\t\tCHECKP(!memcmp(&x, &y, sizeof(x)));\n");
-	if (u) {
-		sb_addf(p, "\t\tCHECKP(%s_get_%s(x) == %lluull);\n", u->name, u->tagname, t->value);
-		sb_addf(p, "\t\tCHECKP(%s_ptr_get_%s(&x) == %lluull);\n", u->name, u->tagname, t->value);
-		sb_addf(p, "\t\tCHECKP(%s_%s_equals(x, %lluull));\n", u->name, u->tagname, t->value);
-		for (size_t k = 0; k < u->ntags; k++)
-			if (&u->tags[k] != t)
-				sb_addf(p, "\t\tCHECKP(!%s_%s_equals(x, %lluull));\n", u->name, u->tagname, u->tags[k].value);
-	}
-	for (int round = 0; round < 2; round++) {
-		for (size_t i = 0; i < b->nfields; i++) {
-			const struct bf_field *fl = &b->fields[i];
-			if (!fl->name || is_tag(u, fl->name))
-				continue;
-			sb_addf(p, "\t\tCHECKP(%s_get_%s(x) == v_%s);\n", F, fl->name, fl->name);
-			sb_addf(p, "\t\tCHECKP(%s_ptr_get_%s(&x) == v_%s);\n", F, fl->name, fl->name);
-			if (round)
-				continue;
-			/* set it to a fresh value; only its own bits may change */
-			sb_addf(p, "\t\t{\n\t\t\tseL4_Uint%u n = ", base->size);
-			value_expr(p, base, fl, "rnd()");
-			sb_addf(p, ";\n\t\t\t%s_t before = x, z = x;\n\t\t\tx = %s_set_%s(x, n);\n", type, F, fl->name);
-			sb_addf(p, "\t\t\t%s_ptr_set_%s(&z, n);\n\t\t\tCHECKP(!memcmp(&x, &z, sizeof(x)));\n", F, fl->name);
-			unsigned nwords = u ? u->nwords : b->nwords;
-			for (unsigned w = 0; w < nwords; w++) {
-				unsigned long long own = w == fl->offset / base->size ? ones(fl->size) << (fl->offset % base->size) : 0;
-				sb_addf(p, "\t\t\tCHECKP(((x.words[%u] ^ before.words[%u]) & ~0x%llxull) == 0);\n", w, w, own);
-			}
-			sb_addf(p, "\t\t\tv_%s = n;\n\t\t}\n", fl->name);
-		}
-	}
-	if (u)
-		sb_addf(p, "\t\tCHECKP(%s_get_%s(x) == %lluull);\n", u->name, u->tagname, t->value);
-	sb_adds(p, "\t}\n}\n\n");
-	sb_release(&fn);
-	sb_release(&args);
-}
-
-static const char prelude[] =
-	"#include <stdio.h>\n#include <stdlib.h>\n#include <string.h>\n"
-	"static unsigned long long rnd_state = 0x9e3779b97f4a7c15ull;\n"
-	"static unsigned long long rnd(void)\n{\n\trnd_state ^= rnd_state << 13;\n\trnd_state ^= rnd_state >> 7;\n"
-	"\trnd_state ^= rnd_state << 17;\n\treturn rnd_state;\n}\n"
-	/* the first rounds try the extremes: all zeros, all ones, only the top bits */
-	"static unsigned long long pick(int i)\n{\n\treturn i == 0 ? 0 : i == 1 ? ~0ull : i == 2 ? 0xaaaaaaaaaaaaaaaaull : rnd();\n}\n"
-	"static unsigned long long high_value(unsigned long long r, unsigned long long mask, unsigned sign_bit, unsigned long long fill)\n"
-	"{\n\tr &= mask;\n\tif ((r >> sign_bit) & 1)\n\t\tr |= fill;\n\treturn r;\n}\n"
-	"#define CHECKP(e) do { if (!(e)) { fprintf(stderr, \"check failed line %d: %s\\n\", __LINE__, #e); exit(1); } } while (0)\n";
 
 /* Emits `text`'s header, builds the checking program and runs it; on failure the folder stays. */
 static void run_property(const char *text)
@@ -145,7 +39,15 @@ static void run_property(const char *text)
 
 	sb_addf(&path, "%s/sel4", dir);
 	CHECK(mkdir(sb_str(&path), 0700) == 0);
-	static const char *const files[][2] = {
+	/* Stand-ins for the libsel4 headers the emitted header and the proof program include;
+	 * sel4.h also names the sliced unions' tag, which their _equals refers to. */
+	struct sb sel4_h = SB_INIT;
+	sb_adds(&sel4_h, "#pragma once\n#include <sel4/simple_types.h>\n");
+	for (size_t i = 0; i < f->nunions; i++)
+		if (f->unions[i]->sliced)
+			sb_addf(&sel4_h, "#define ex_type_tag %s_type_tag\n", f->unions[i]->name);
+	sb_adds(&sel4_h, "#include \"gen.h\"\n");
+	const char *const files[][2] = {
 		{ "sel4/config.h", "#pragma once\n" },
 		{ "sel4/simple_types.h", "#pragma once\ntypedef unsigned char seL4_Uint8;\ntypedef unsigned short seL4_Uint16;\n"
 					 "typedef unsigned int seL4_Uint32;\ntypedef unsigned long long seL4_Uint64;\n"
@@ -153,34 +55,22 @@ static void run_property(const char *text)
 					 "#define PURE __attribute__((pure))\n" },
 		{ "sel4/debug_assert.h", "#pragma once\n#include <stdio.h>\n#include <stdlib.h>\n"
 					 "#define seL4_DebugAssert(e) do { if (!(e)) { fprintf(stderr, \"assertion failed: %s\\n\", #e); abort(); } } while (0)\n" },
+		{ "sel4/sel4.h", sb_str(&sel4_h) },
 	};
-	for (size_t i = 0; i < 3; i++) {
+	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
 		sb_reset(&path);
 		sb_addf(&path, "%s/%s", dir, files[i][0]);
 		CHECK(write_file_ok(sb_str(&path), files[i][1]));
 	}
+	sb_release(&sel4_h);
 	sb_reset(&path);
 	sb_addf(&path, "%s/gen.h", dir);
 	CHECK(write_file_ok(sb_str(&path), sb_str(&hdr)));
 
-	sb_adds(&prog, prelude);
-	for (size_t i = 0; i < f->nunions; i++)
-		if (f->unions[i]->sliced)
-			sb_addf(&prog, "#define ex_type_tag %s_type_tag\n", f->unions[i]->name);
-	sb_adds(&prog, "#include \"gen.h\"\n\n");
-	struct sb calls = SB_INIT;
-	for (size_t i = 0; i < f->nblocks; i++)
-		if (!f->blocks[i]->tagged) {
-			block_checks(&prog, f->blocks[i], NULL, NULL);
-			sb_addf(&calls, "\ttest_%s();\n", f->blocks[i]->name);
-		}
-	for (size_t i = 0; i < f->nunions; i++)
-		for (size_t k = 0; k < f->unions[i]->ntags; k++) {
-			block_checks(&prog, f->unions[i]->tags[k].block, f->unions[i], &f->unions[i]->tags[k]);
-			sb_addf(&calls, "\ttest_%s_%s();\n", f->unions[i]->name, f->unions[i]->tags[k].name);
-		}
-	sb_addf(&prog, "int main(void)\n{\n%s\tputs(\"ok\");\n\treturn 0;\n}\n", sb_str(&calls));
-	sb_release(&calls);
+	/* The program is the proof suite's (src/gen/proof), over this one file. */
+	const struct bf_file *files_[] = { f };
+	struct proof_property_options opt = { .seed = 0x9e3779b97f4a7c15ull, .rounds = 400, .sliced_equals = true };
+	proof_emit_bf_properties(&prog, files_, 1, &opt);
 	sb_reset(&path);
 	sb_addf(&path, "%s/prog.c", dir);
 	CHECK(write_file_ok(sb_str(&path), sb_str(&prog)));

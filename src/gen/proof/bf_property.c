@@ -74,7 +74,7 @@ static void block_test(struct sb *p, const struct bf_block *b, const struct bf_u
 	if (u) {
 		sb_addf(p, "\t\tPROOF_CHECK(\"%s\", %s_get_%s(x) == %lluull);\n", F, u->name, u->tagname, t->value);
 		sb_addf(p, "\t\tPROOF_CHECK(\"%s\", %s_ptr_get_%s(&x) == %lluull);\n", F, u->name, u->tagname, t->value);
-		if (!u->sliced) { /* libsel4 never slices tags; the sliced _equals is known to be broken */
+		if (!u->sliced || opt->sliced_equals) { /* see proof_property_options */
 			sb_addf(p, "\t\tPROOF_CHECK(\"%s\", %s_%s_equals(x, %lluull));\n", F, u->name, u->tagname, t->value);
 			for (size_t k = 0; k < u->ntags; k++)
 				if (&u->tags[k] != t)

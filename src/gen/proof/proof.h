@@ -16,6 +16,7 @@
 #ifndef SELFE_PROOF_H
 #define SELFE_PROOF_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "gen/bf/bf.h"
@@ -35,6 +36,10 @@ size_t proof_emit_iface_structure(struct sb *out, const struct iface_api *const 
 struct proof_property_options {
 	unsigned long long seed; /* of the xorshift generator in the emitted program */
 	unsigned rounds;         /* random values per block (the first three are 0, ~0, 0xaa..) */
+	/* Check the tag's _equals on sliced-tag unions too.  Their emitted _equals refers to a
+	 * name the header does not define (as seL4's generator does; libsel4 never slices tags),
+	 * so only a caller that defines UNION_type_tag before the header may ask for it. */
+	bool sliced_equals;
 };
 
 /*

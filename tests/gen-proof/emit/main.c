@@ -63,7 +63,7 @@ static int properties(struct arena *a, struct sb *out, int argc, char **argv)
 	if (argc < 6)
 		return usage();
 	char *end;
-	struct proof_property_options opt;
+	struct proof_property_options opt = { .sliced_equals = false };
 	opt.seed = strtoull(argv[3], &end, 0);
 	if (*end)
 		return usage();
