@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "app/app.h"
 #include "arc/arc.h"
@@ -199,16 +198,6 @@ static int compile_runtime(struct build *b)
 	struct args cmd = { b->a, NULL, 0, 0 };
 	add_all(&cmd, (const char *const[]){ arena_printf(b->a, "%sar", r->cross_prefix), "rcsD", archive, NULL });
 	add_all(&cmd, b->runtime.v);
-	/* ar adds to an existing archive: start from nothing whenever the step runs */
-	struct stat st;
-	bool stale = stat(archive, &st) != 0;
-	for (size_t i = 0; !stale && i < b->runtime.n; i++) {
-		struct stat o;
-		stale = stat(b->runtime.v[i], &o) != 0 || o.st_mtim.tv_sec > st.st_mtim.tv_sec ||
-			(o.st_mtim.tv_sec == st.st_mtim.tv_sec && o.st_mtim.tv_nsec > st.st_mtim.tv_nsec);
-	}
-	if (stale)
-		unlink(archive);
 	return step_run(b->a, b->stats, archive, cmd.v, b->runtime.v);
 }
 

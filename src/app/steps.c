@@ -95,9 +95,11 @@ int step_make(struct arena *a, struct step_stats *stats, const char *output, con
 	}
 	stats->run++;
 	/* OUTPUT.cmd goes before the work starts and comes back only once it succeeded, so a
-	 * failed or interrupted step never looks finished. */
+	 * failed or interrupted step never looks finished.  The old output goes too: every step
+	 * makes its output from nothing (ar, for one, would add to an existing archive). */
 	const char *record = arena_printf(a, "%s.cmd", output);
 	unlink(record);
+	unlink(output);
 	return make(ctx) == 0 ? fs_write_atomic(record, recipe, strlen(recipe)) : -1;
 }
 

@@ -4,6 +4,7 @@
  * is up to date when the output exists, the command recorded beside it (OUTPUT.cmd) is the same,
  * and no input — the ones named, and those the compiler listed in OUTPUT.d (-MMD) — is newer
  * than the output.  This is make's rule plus a command check, so changed flags rebuild too.
+ * A step that runs starts from no output at all.
  */
 #ifndef SELFE_APP_STEPS_H
 #define SELFE_APP_STEPS_H
