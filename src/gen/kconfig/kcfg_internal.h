@@ -137,7 +137,9 @@ char *kcfg_list_join(char *const *v, size_t n);
 int kcfg_cond(struct kcfg *k, const struct kcfg_arg *args, size_t n, bool *result);
 bool kcfg_is_false_const(const char *s);
 bool kcfg_truthy(const char *s);
-int kcfg_regex_compile(struct kcfg *k, const char *re, void *preg);
+struct rx;
+/* Compile a CMake regex with the bounded engine (util/regex.h); NULL after reporting. */
+struct rx *kcfg_regex_compile(struct kcfg *k, const char *re);
 
 /* interp.c */
 int kcfg_exec(struct kcfg *k, struct kcfg_file *f, size_t from, size_t to);
