@@ -4,7 +4,6 @@
  * file are reported (not just the first), each with file:line:col and a note on the fix.
  */
 #include <ctype.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -12,7 +11,7 @@
 #include "config.h"
 #include "loader.h"
 #include "util/fs.h"
-#include "util/hash.h"
+#include "util/strindex.h"
 #include "util/path.h"
 #include "util/suggest.h"
 
@@ -208,46 +207,19 @@ static const char *cfg_kind_name(enum cfg_kind k)
 	return k == CFG_STRING ? "string" : k == CFG_INTEGER ? "integer" : "boolean";
 }
 
-/* The first setting of each key in a section, to check that a key keeps its type everywhere.
- * An open-addressing index over `items` keeps that check constant-time per key, so a section
- * with tens of thousands of keys loads in linear time. */
+/* The first setting of each key in a section, to check that a key keeps its type everywhere;
+ * the index keeps that check constant-time per key (a section may hold tens of thousands). */
 struct first_seen {
 	struct cfg_setting *items;
 	size_t len, cap;
-	uint32_t *slot; /* index into items + 1; 0 = free */
-	size_t nslot;   /* a power of two, at least twice len */
+	struct str_index index;
 };
-
-static size_t seen_hash(const char *key)
-{
-	return (size_t)hash_add(HASH_INIT, key, strlen(key));
-}
-
-/* The slot that holds `key`, or the free slot where it belongs. */
-static uint32_t *seen_find(struct first_seen *seen, const char *key)
-{
-	size_t mask = seen->nslot - 1;
-	for (size_t j = seen_hash(key) & mask;; j = (j + 1) & mask)
-		if (!seen->slot[j] || !strcmp(seen->items[seen->slot[j] - 1].key, key))
-			return &seen->slot[j];
-}
-
-static void seen_grow(struct loader *ld, struct first_seen *seen)
-{
-	if ((seen->len + 1) * 2 <= seen->nslot)
-		return;
-	seen->nslot = seen->nslot ? 2 * seen->nslot : 64;
-	seen->slot = arena_alloc(ld->a, seen->nslot * sizeof(*seen->slot));
-	for (size_t i = 0; i < seen->len; i++)
-		*seen_find(seen, seen->items[i].key) = (uint32_t)(i + 1);
-}
 
 static void check_type_agrees(struct loader *ld, struct first_seen *seen, const struct cfg_setting *s, struct toml_pos pos)
 {
-	seen_grow(ld, seen);
-	uint32_t *slot = seen_find(seen, s->key);
-	if (*slot) {
-		const struct cfg_setting *f = &seen->items[*slot - 1];
+	long i = str_index_get(&seen->index, s->key);
+	if (i >= 0) {
+		const struct cfg_setting *f = &seen->items[i];
 		if (f->value.kind != s->value.kind) {
 			LD_ERROR(ld, pos, "'%s' is %s %s here but %s %s at line %u", s->key,
 				 s->value.kind == CFG_INTEGER ? "an" : "a", cfg_kind_name(s->value.kind),
@@ -257,8 +229,9 @@ static void check_type_agrees(struct loader *ld, struct first_seen *seen, const 
 		return;
 	}
 	seen->items = arena_grow(ld->a, seen->items, &seen->cap, seen->len + 1, sizeof(*seen->items));
-	seen->items[seen->len++] = *s;
-	*slot = (uint32_t)seen->len;
+	seen->items[seen->len] = *s;
+	str_index_put(ld->a, &seen->index, seen->items[seen->len].key, seen->len);
+	seen->len++;
 }
 
 static void add_setting(struct loader *ld, const struct cfg_layered *sec, struct cfg_layer *layer, const struct toml_entry *e,
