@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -45,13 +46,15 @@ int cli_common_option(struct cli_common *c, int opt, const char *arg)
 	return 0;
 }
 
-/* The nearest sel4.toml in the current folder or above it; NULL when there is none. */
+/* The nearest sel4.toml in the current folder or above it; NULL when there is none.  Anything
+ * by that name counts (a folder or FIFO is then refused when loaded, not silently skipped). */
 static char *find_upwards(void)
 {
 	char *dir = getcwd(NULL, 0);
 	while (dir) {
 		char *candidate = path_join(dir, "sel4.toml");
-		if (path_is_file(candidate)) {
+		struct stat st;
+		if (lstat(candidate, &st) == 0) {
 			free(dir);
 			return candidate;
 		}

@@ -493,9 +493,11 @@ struct cfg_model *cfg_load_string(struct arena *a, const char *path, const char 
 struct cfg_model *cfg_load_file(struct arena *a, const char *path)
 {
 	size_t len;
-	char *text = fs_read_file(path, &len);
-	if (!text)
+	char *text = fs_read_regular_file(path, &len);
+	if (!text) {
+		diag_note(NULL, "a config is a sel4.toml file: name one with --config or SEL4_CONFIG_PATH");
 		return NULL;
+	}
 	char *abs = path_absolute(path);
 	char *dir = path_dirname(abs);
 	struct cfg_model *m = cfg_load_string(a, path, dir, text, len);

@@ -8,6 +8,9 @@
 
 /* Read a whole file into a malloc'd, NUL-terminated buffer.  Returns NULL and reports on error. */
 char *fs_read_file(const char *path, size_t *len);
+/* The same for a file that must be a regular one (a config file): a folder, FIFO or device is
+ * refused with a message saying what it is, without blocking on it. */
+char *fs_read_regular_file(const char *path, size_t *len);
 /* Write `len` bytes to `path` through `path.tmp.PID` + rename.  Returns 0, or -1 after reporting. */
 int fs_write_atomic(const char *path, const void *data, size_t len);
 
