@@ -33,6 +33,8 @@ int cli_build_prepare(struct arena *a, struct cli_common *common, const struct l
 		return -1;
 	const struct cfg_selection *sel = &b->r->sel;
 	b->target = arena_printf(a, "%s/target/selfe/%s-%s", b->m->dir, sel->platform, cfg_profile_name(sel->profile));
+	if (app_claim_target(a, b->target))
+		return -1;
 	struct app_request *req = &b->app;
 	req->app = b->m->app.present ? &b->m->app : NULL;
 	req->app_dir = b->m->dir;

@@ -5,6 +5,7 @@
  * module (QEMU's -initrd).  ARM and RISC-V need an ELF loader of ours, which does not exist yet.
  */
 #include <string.h>
+#include <unistd.h>
 
 #include "kernel/kernel.h"
 #include "util/diag.h"
@@ -26,7 +27,7 @@ int kernel_images(struct arena *a, const struct kernel_request *req, const struc
 	const char *suffix = arena_printf(a, "%s-%s", sel->sel4_arch, sel->platform);
 	*kernel_image = arena_printf(a, "%s/kernel-%s", dir, suffix);
 	*root_image = arena_printf(a, "%s/%s-%s", dir, app_name, suffix);
-	const char *tmp = arena_printf(a, "%s.tmp", *kernel_image);
+	const char *tmp = arena_printf(a, "%s.tmp.%ld", *kernel_image, (long)getpid());
 	const char *objcopy = arena_printf(a, "%sobjcopy", req->cross_prefix);
 	const char *argv[] = { objcopy, "-O", "elf32-i386", k->elf, tmp, NULL };
 	if (fs_mkdirs(dir) || proc_run(argv, NULL) != 0 || rename(tmp, *kernel_image) != 0)

@@ -40,4 +40,15 @@ int fs_link_or_copy(const char *from, const char *to);
  * the system or file system cannot exchange (nothing changed), or -1 after reporting. */
 int fs_exchange(const char *a, const char *b);
 
+/*
+ * Temporaries of dead processes.  Outputs are written as NAME.tmp.PID (or moved aside as
+ * NAME.old.PID) and renamed into place, so a kill leaves one behind; the next run removes those
+ * in `dir` whose PID is no longer a live process (files or whole folders).  With `prefix`
+ * non-NULL only names starting with it are touched (a folder the user owns); `recurse` looks
+ * into subfolders too.  Best effort: returns how many it removed.
+ */
+int fs_remove_stale_temps(const char *dir, const char *prefix, int recurse);
+/* Whether `name` ends in ".tmp.PID" or ".old.PID"; *pid receives PID. */
+int fs_temp_name_pid(const char *name, long *pid);
+
 #endif

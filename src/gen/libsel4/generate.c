@@ -513,13 +513,21 @@ static int build_library(struct gen *g)
 	if (make_dir(g, arena_printf(g->a, "%s/pkgconfig", lib)))
 		return -1;
 	/* libsel4's own sources use register variables and __thread: GNU C, freestanding. */
+	/* The prefix maps keep the temporary folder (its name changes every run), the tree's place
+	 * and the current folder out of the debug information: the same inputs give the same
+	 * library in any folder.  (gcc tries the maps last first: the specific ones go last.) */
+	char *cwd = path_absolute(".");
 	const char *compile[] = { cc, "-std=gnu11", "-O2", "-g", "-ffreestanding", "-fno-pic", "-fno-stack-protector",
+				  arena_printf(g->a, "-ffile-prefix-map=%s=.", cwd),
+				  arena_printf(g->a, "-ffile-prefix-map=%s=sel4", g->req->source),
+				  arena_printf(g->a, "-ffile-prefix-map=%s=libsel4", g->tmp),
 				  arena_printf(g->a, "-I%s", g->inc), "-c", tree(g, "src/sel4_bootinfo.c"), "-o", obj, NULL };
+	free(cwd);
 	/* The library is made of the compile command, the source and every header it could see. */
 	struct stamp st;
 	stamp_init(&st, g->a);
 	for (size_t i = 0; compile[i]; i++)
-		if (!strstr(compile[i], g->tmp)) /* the temporary folder's name changes every run */
+		if (!strstr(compile[i], g->tmp) && strncmp(compile[i], "-ffile-prefix-map=", 18)) /* folder names */
 			stamp_string(&st, compile[i]);
 	stamp_program(&st, cc);
 	if (stamp_file(&st, tree(g, "src/sel4_bootinfo.c")))
@@ -531,7 +539,8 @@ static int build_library(struct gen *g)
 		unlink(archive_path); /* ar would add to an archive the spare left, not start anew */
 		if (need_tool(g, cc) || need_tool(g, ar) || proc_run(compile, NULL))
 			return -1;
-		const char *archive[] = { ar, "rcs", archive_path, obj, NULL };
+		/* D: no timestamps, owners or modes in the archive (reproducible). */
+		const char *archive[] = { ar, "rcsD", archive_path, obj, NULL };
 		if (proc_run(archive, NULL))
 			return -1;
 		unlink(obj);
@@ -690,6 +699,17 @@ static int claim_spare(struct gen *g)
 	return 0;
 }
 
+/* OUT.tmp.PID and OUT.old.PID of killed runs (never this run's, nor a live run's). */
+static void remove_stale(struct arena *a, const char *out)
+{
+	char *norm = path_normalize(out);
+	char *dir = path_dirname(norm);
+	const char *base = strrchr(norm, '/') ? strrchr(norm, '/') + 1 : norm;
+	fs_remove_stale_temps(dir, arena_printf(a, "%s.", base), 0);
+	free(dir);
+	free(norm);
+}
+
 int libsel4_generate(struct arena *a, const struct libsel4_request *req)
 {
 	bool kept;
@@ -702,6 +722,7 @@ int libsel4_generate_if_changed(struct arena *a, const struct libsel4_request *r
 	*kept = false;
 	g.word_bits = strstr(req->sel4_arch, "64") ? "64" : "32";
 	g.tmp = arena_printf(a, "%s.tmp.%ld", req->out, (long)getpid());
+	remove_stale(a, req->out);
 	g.spare = spare_path(a, req->out);
 	g.inc = arena_printf(a, "%s/include", g.tmp);
 	g.src_dirs[0] = tree(&g, "include");
