@@ -170,7 +170,7 @@ fuzz-toml: $(O)/fuzz/fuzz-toml
 fuzz: $(FUZZ_TARGETS)
 	@for n in $(FUZZ_NAMES); do \
 		mkdir -p $(O)/fuzz/corpus-$$n; \
-		if ! $(O)/fuzz/fuzz-$$n -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 -rss_limit_mb=1024 \
+		if ! $(O)/fuzz/fuzz-$$n -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=30 -rss_limit_mb=1024 \
 			-print_final_stats=1 $(O)/fuzz/corpus-$$n tests/fuzz/corpus/$$n >$(O)/fuzz/fuzz-$$n.log 2>&1; then \
 			tail -n 40 $(O)/fuzz/fuzz-$$n.log; echo "fuzz-$$n: FAILED (log: $(O)/fuzz/fuzz-$$n.log)"; exit 1; \
 		fi; \
