@@ -11,13 +11,23 @@ with_test() { # with_test TOML-LINE...: base.toml plus a [test] table with these
 	{ cat base.toml; echo '[test]'; printf '%s\n' "$@"; } >sel4.toml
 }
 
+# The address-space limit needs the plain build (ASan reserves terabytes of address space).
+PLAIN=${SELFE_REPO:+$SELFE_REPO/build/selfe}
+[ -x "$PLAIN" ] || PLAIN=$SELFE
+limited() { # limited ARGS...: selfe (plain build) under a 64 MiB address-space limit
+	if [ "$PLAIN" = "$SELFE" ] && nm "$SELFE" 2>/dev/null | grep -q __asan_init; then
+		timeout 10 "$SELFE" "$@" # no plain build at hand: at least bounded in time
+	else
+		(ulimit -v 65536; timeout 10 "$PLAIN" "$@")
+	fi
+}
 with_test 'expect = ["a++++++++++++++++++++++++", "^(a|aa)*c$", "(x+x+)+y"]'
-(ulimit -v 65536; timeout 10 "$SELFE" config --config sel4.toml >"$T/out" 2>"$T/err")
+limited config --config sel4.toml >"$T/out" 2>"$T/err"
 rc=$?
 expect_rc pattern-24-plus-accepted-in-64MiB 0
 
 with_test 'expect = ["(a{255}){255}"]'
-(ulimit -v 65536; timeout 10 "$SELFE" config --config sel4.toml >"$T/out" 2>"$T/err")
+limited config --config sel4.toml >"$T/out" 2>"$T/err"
 rc=$?
 expect_rc pattern-too-large-rc 2
 line=$(($(wc -l <base.toml) + 2))
