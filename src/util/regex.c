@@ -363,15 +363,19 @@ static size_t emit(struct rx *re, const struct node *nodes, int i)
 		} else {
 			if (n->min > 0)
 				emit(re, nodes, n->a);
-			/* (x(x(x)?)?)? : every optional copy skips to the end */
-			size_t splits[RX_MAX_REPEAT];
-			int k = 0;
-			for (; k < n->max - n->min; k++) {
-				splits[k] = put(re, I_SPLIT, (int)re->len + 1, 0);
+			/* (x(x(x)?)?)? : every optional copy skips to the end.  Until the end is known
+			 * the splits are chained through their y (no array on the stack: emit recurses
+			 * as deep as the pattern is long). */
+			int chain = -1;
+			for (int k = 0; k < n->max - n->min; k++) {
+				chain = (int)put(re, I_SPLIT, (int)re->len + 1, chain);
 				emit(re, nodes, n->a);
 			}
-			while (k-- > 0)
-				re->prog[splits[k]].y = (int)re->len;
+			while (chain >= 0) {
+				int next = re->prog[chain].y;
+				re->prog[chain].y = (int)re->len;
+				chain = next;
+			}
 		}
 		break;
 	}

@@ -152,3 +152,27 @@ TEST(regex_pathological_patterns_are_bounded)
 	CHECK(m("(a+)+b", text));
 	setrlimit(RLIMIT_AS, &old);
 }
+
+/* Found by the fuzz target: emit recursed once per atom of a long concatenation with a 2 KiB
+ * array in every frame (a stack overflow at ~3,400 atoms). */
+TEST(regex_long_concatenation_of_bounded_repetitions)
+{
+	char pat[4000];
+	size_t n = 0;
+	while (n + 6 < sizeof pat - 1) {
+		memcpy(pat + n, "b{0,1}", 6);
+		n += 6;
+	}
+	pat[n] = 0;
+	struct rx_error err;
+	struct rx *re = rx_compile(pat, &err);
+	CHECK(re == NULL); /* 664 x 2 instructions and more: over the cap, refused cleanly */
+	memset(pat, 'a', 3990);
+	pat[3990] = 0;
+	re = rx_compile(pat, &err);
+	CHECK(re != NULL);
+	if (re) {
+		CHECK(rx_search(re, pat, 3990, false, NULL, 0));
+		rx_free(re);
+	}
+}
