@@ -162,6 +162,25 @@ int selfe_book_place_at(struct selfe_book *b, uint64_t paddr, unsigned size_bits
 	return 0;
 }
 
+void selfe_book_note_object(struct selfe_book *b, uintptr_t slot, size_t index)
+{
+	if (index < b->n_ut && slot >= b->slot_first && slot - b->slot_first < b->n_slots) {
+		b->slot_ut[slot - b->slot_first] = (uint8_t)(index + 1);
+		b->ut[index].live++;
+	}
+}
+
+size_t selfe_book_forget_object(struct selfe_book *b, uintptr_t slot)
+{
+	if (slot < b->slot_first || slot - b->slot_first >= b->n_slots || !b->slot_ut[slot - b->slot_first])
+		return (size_t)-1;
+	size_t index = (size_t)b->slot_ut[slot - b->slot_first] - 1;
+	b->slot_ut[slot - b->slot_first] = 0;
+	if (--b->ut[index].live == 0)
+		b->ut[index].used = 0;
+	return index;
+}
+
 void selfe_book_unplace(struct selfe_book *b, size_t index, uint64_t used)
 {
 	if (index < b->n_ut)

@@ -16,7 +16,9 @@ static const struct {
 	/* -mtp=soft: the compiler asks __aeabi_read_tp (selfe-start) for the thread pointer, which
 	 * reads the register this kernel configuration keeps the TLS base in. */
 	{ "aarch32", { COMMON, "-mtp=soft", NULL } },
-	{ "aarch64", { COMMON, NULL } },
+	/* Inline atomics: GCC's default out-of-line ones (libgcc's __aarch64_ldadd4_acq & co.) pick
+	 * LSE or not at start-up through the Linux auxiliary vector, which a root task lacks. */
+	{ "aarch64", { COMMON, "-mno-outline-atomics", NULL } },
 	/* medany: the image is linked at an address the default medlow model cannot reach. */
 	{ "riscv64", { COMMON, "-mcmodel=medany", NULL } },
 };

@@ -129,6 +129,19 @@ TEST(test_runtime__book_places_objects_where_the_kernel_will)
 	uint64_t off;
 	CHECK_INT_EQ(selfe_book_place(&book, 30, &idx, &off), SELFE_E_NOMEM);
 	CHECK_INT_EQ(selfe_book_place(&book, 64, &idx, &off), SELFE_E_ARG);
+	/* Objects noted in slots: when the last one of an untyped goes, it is empty again. */
+	selfe_book_init(&book, 50, 60);
+	CHECK_INT_EQ(selfe_book_add_untyped(&book, 100, 0x100000, 20, 0), 0);
+	CHECK_INT_EQ(selfe_book_place(&book, 12, &idx, &off), 0);
+	selfe_book_note_object(&book, 51, idx);
+	CHECK_INT_EQ(selfe_book_place(&book, 12, &idx, &off), 0);
+	selfe_book_note_object(&book, 52, idx);
+	CHECK_INT_EQ(book.ut[0].used, 8192);
+	CHECK_INT_EQ(selfe_book_forget_object(&book, 51), 0);
+	CHECK_INT_EQ(book.ut[0].used, 8192);
+	CHECK_INT_EQ(selfe_book_forget_object(&book, 51), (size_t)-1); /* already gone */
+	CHECK_INT_EQ(selfe_book_forget_object(&book, 52), 0);
+	CHECK_INT_EQ(book.ut[0].used, 0);
 	/* A reset untyped starts over at 0, as after a revoke. */
 	selfe_book_reset(&book, 0);
 	CHECK_INT_EQ(selfe_book_place(&book, 20, &idx, &off), 0);

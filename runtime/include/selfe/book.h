@@ -28,14 +28,15 @@
 #define SELFE_E_USED 9   /* seL4_RevokeFirst: that address lies below the untyped's watermark */
 #define SELFE_E_NOMEM 10 /* seL4_NotEnoughMemory: no room (memory or slots) */
 
-#define SELFE_BOOK_UNTYPED_MAX 256   /* boot info lists at most 230 by default */
-#define SELFE_BOOK_SLOTS_MAX 65536   /* a 2^16-slot root CNode; larger ranges are cut */
+#define SELFE_BOOK_UNTYPED_MAX 255   /* boot info lists at most 230 by default */
+#define SELFE_BOOK_SLOTS_MAX 16384   /* a 2^14-slot root CNode; larger ranges are cut */
 #define SELFE_BOOK_PAD_MAX 128       /* padding objects a placement by address can need */
 
 struct selfe_book_untyped {
 	uintptr_t cap;     /* its capability (a slot number) */
 	uint64_t paddr;    /* physical address of its first byte */
 	uint64_t used;     /* watermark: bytes from paddr already handed out */
+	uint32_t live;     /* objects made from it that still exist */
 	uint8_t size_bits; /* 2^size_bits bytes */
 	uint8_t device;    /* device memory: only ever placed into by address */
 };
@@ -47,6 +48,7 @@ struct selfe_book {
 	size_t n_slots;       /* slots in the range */
 	size_t slots_free;
 	uint32_t slot_used[SELFE_BOOK_SLOTS_MAX / 32]; /* bit set: slot taken */
+	uint8_t slot_ut[SELFE_BOOK_SLOTS_MAX];         /* 1 + untyped of the object in it, or 0 */
 };
 
 /* An empty book over slots [first, end) (cut to SELFE_BOOK_SLOTS_MAX). */
@@ -79,6 +81,15 @@ int selfe_book_place(struct selfe_book *b, unsigned size_bits, size_t *index, ui
  */
 int selfe_book_place_at(struct selfe_book *b, uint64_t paddr, unsigned size_bits, unsigned min_bits,
 			unsigned max_bits, size_t *index, unsigned char pad_bits[SELFE_BOOK_PAD_MAX], size_t *n_pad);
+
+/*
+ * The object placed in untyped `index` now lives in `slot` / the object in `slot` is gone.
+ * When an untyped's last object goes, its watermark returns to 0, as the kernel's does (it
+ * resets an untyped that has no children when it is next retyped).  forget returns the
+ * untyped's index, or (size_t)-1 when the slot held no object of the book's.
+ */
+void selfe_book_note_object(struct selfe_book *b, uintptr_t slot, size_t index);
+size_t selfe_book_forget_object(struct selfe_book *b, uintptr_t slot);
 
 /* Undoes the last placement in untyped `index` (the kernel refused it): watermark back to `used`. */
 void selfe_book_unplace(struct selfe_book *b, size_t index, uint64_t used);
