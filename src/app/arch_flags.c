@@ -4,8 +4,10 @@
 
 #include "app/app.h"
 
-/* Freestanding code in a static, non-PIC image whose TLS block is the executable's own. */
-#define COMMON "-ffreestanding", "-fno-pic", "-fno-pie", "-fno-stack-protector", "-fno-asynchronous-unwind-tables", \
+/* Freestanding code in a static, non-PIC image whose TLS block is the executable's own.  -g:
+ * line tables for `selfe test` to name a fault's source line (never loaded: no program header
+ * covers them). */
+#define COMMON "-g", "-ffreestanding", "-fno-pic", "-fno-pie", "-fno-stack-protector", "-fno-asynchronous-unwind-tables", \
 	       "-ftls-model=local-exec"
 
 static const struct {

@@ -259,6 +259,9 @@ int cli_simulate(struct arena *a, struct cli_common *common, const struct libsel
 		return EXIT_TROUBLE;
 	bool printing = true;
 	kernel_option(a, json, "PRINTING", &printing);
+	/* A root task whose runtime drives the UART itself is checkable on any kernel. */
+	if (!printing && sim_has_runtime_console(b.image))
+		printing = true;
 
 	/* Fail patterns: the defaults, then the user's. */
 	const char **fail = NULL;
@@ -270,7 +273,7 @@ int cli_simulate(struct arena *a, struct cli_common *common, const struct libsel
 	const char *const *expect = req->expect;
 	size_t nexpect = req->nexpect;
 	if (req->boot_only && !printing) {
-		diag_info("%s-%s: the kernel does not print (KernelPrinting is off), so its output cannot be checked; "
+		diag_info("%s-%s: neither the kernel (KernelPrinting is off) nor the root task prints, so its output cannot be checked; "
 			  "checking instead that it boots and keeps running for %.0f s",
 			  b.r->sel.platform, cfg_profile_name(b.r->sel.profile), req->timeout);
 		nexpect = 0;
@@ -303,6 +306,8 @@ int cli_simulate(struct arena *a, struct cli_common *common, const struct libsel
 			putchar('\n');
 		fflush(stdout);
 		status = judge(&res, &m, req, log_path, printing);
+		if (status == EXIT_CHECK_FAILED)
+			sim_symbolize_log(a, log_path, b.image, b.app.cross_prefix);
 	}
 	sim_matcher_free(&m);
 	return status;

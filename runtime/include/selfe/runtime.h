@@ -41,7 +41,8 @@ int selfe_puts(const char *s);
 void selfe_putchar(int c);
 
 /*
- * Prints "panic: <message>" and a newline, then halts.  selfe_halt() stops the calling thread
+ * Prints "panic: <message>" and a newline, then "panic: called from 0x..." (the caller's
+ * address, which `selfe test` turns into a function and source line), then halts.  selfe_halt() stops the calling thread
  * for good: on a debug kernel (CONFIG_DEBUG_BUILD) it halts the whole system with
  * seL4_DebugHalt; otherwise the thread faults on purpose (a receive on the null capability)
  * and, having no fault handler, is never scheduled again.  Both are out-of-line functions with

@@ -20,6 +20,9 @@
 
 #if !defined(CONFIG_PRINTING)
 
+/* `selfe test` looks for this in the image to know the output is checkable (src/sim). */
+__attribute__((used)) static const char console_marker[] = "selfe-runtime: console on the platform UART";
+
 #if defined(CONFIG_PLAT_PC99)
 #define COM1 0x3f8
 static seL4_CPtr ioport; /* the I/O port capability, in the last empty slot */
@@ -37,6 +40,7 @@ void selfe_rt_console_early(const seL4_BootInfo *bi)
 	if (seL4_X86_IOPortControl_Issue(seL4_CapIOPortControl, COM1, COM1 + 7, seL4_CapInitThreadCNode, slot,
 					 seL4_WordBits) == seL4_NoError)
 		ioport = slot;
+	selfe_rt_uart_putc('\n'); /* firmware may have left the line unfinished */
 }
 
 void selfe_console_start(struct selfe_alloc *al)
@@ -83,8 +87,10 @@ void selfe_console_start(struct selfe_alloc *al)
 {
 #ifdef UART_PADDR
 	void *p;
-	if (!uart && selfe_map_device(al, UART_PADDR, 4096, SELFE_MAP_RW | SELFE_MAP_UNCACHED, &p) == seL4_NoError)
+	if (!uart && selfe_map_device(al, UART_PADDR, 4096, SELFE_MAP_RW | SELFE_MAP_UNCACHED, &p) == seL4_NoError) {
 		uart = p;
+		selfe_rt_uart_putc('\n'); /* a loader may have left the line unfinished */
+	}
 #else
 	(void)al;
 #endif
