@@ -243,7 +243,7 @@ expect_no_qemu test-fault-stopped-qemu
 # short of the line the test expects: the run fails.
 run test --release --timeout 10 </dev/null
 expect_rc test-release-fault 1
-expect_err_match test-release-fault-timeout "^selfe: error: timed out after 10\.[0-9] s waiting for '\^fault: still here\$'$"
+expect_err_match test-release-fault-timeout "^selfe: error: timed out after 10\.[0-9] s waiting for '\^fault: still here\\$'$"
 expect_true test-release-fault-printed has_line target/selfe/pc99-release/serial.log 'fault: writing through a null pointer'
 expect_no_qemu test-release-fault-stopped-qemu
 
