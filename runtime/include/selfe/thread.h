@@ -30,6 +30,8 @@
 
 typedef int (*selfe_thread_fn)(void *arg);
 
+/* With attr NULL every field takes its default; with an attr, fields left 0 take theirs except
+ * priority (0 is a valid priority) and fault_ep. */
 struct selfe_thread_attr {
 	seL4_Word priority;    /* default seL4_MaxPrio - 1: below the root task's */
 	seL4_Word stack_pages; /* default 4 (16 KiB) */
