@@ -303,29 +303,34 @@ expect_no_qemu test-pool-stopped-qemu
 # --- the runtime toolkit under load (tests/boot/toolkit): debug, release, MCS ---------------------
 mkdir toolkit
 cp "$REPO/tests/boot/toolkit/main.c" toolkit/
-toolkit_app='[app]\nname = "toolkit"\nsources = ["toolkit/*.c"]\ncflags = ["-O2", "-Wall", "-Wextra", "-Werror"]\n[test]\nexpect = ["^\\\\[test\\\\] objects: ", "^\\\\[test\\\\] threads: 64 threads", "^\\\\[test\\\\] memory: 64 MiB", "^\\\\[test\\\\] heap: 100000 operations", "^\\\\[test\\\\] heap: 4 threads", "^\\\\[test\\\\] device: ", "^\\\\[test\\\\] toolkit: all checks passed$", "^main returned 0$"]\ntimeout = 120\n'
+toolkit_app='[app]\nname = "toolkit"\nsources = ["toolkit/*.c"]\ncflags = ["-O2", "-Wall", "-Wextra", "-Werror"]\n[test]\nexpect = ["^\\\\[test\\\\] objects: ", "^\\\\[test\\\\] threads: 64 threads", "^\\\\[test\\\\] fault endpoint: ", "^\\\\[test\\\\] memory: 64 MiB", "^\\\\[test\\\\] heap: 100000 operations", "^\\\\[test\\\\] heap: 4 threads", "^\\\\[test\\\\] device: ", "^\\\\[test\\\\] toolkit: all checks passed$", "^main returned 0$"]\ntimeout = 120\n'
 { cat base.toml; printf "$toolkit_app"; } >sel4.toml
 run test </dev/null
 expect_rc test-toolkit-debug 0
-expect_err_match test-toolkit-debug-pass '^selfe: pass: all 8 expected lines seen'
+expect_err_match test-toolkit-debug-pass '^selfe: pass: all 9 expected lines seen'
 expect_no_qemu test-toolkit-debug-stopped-qemu
 run test --release </dev/null
 expect_rc test-toolkit-release 0
-expect_err_match test-toolkit-release-pass '^selfe: pass: all 8 expected lines seen'
+expect_err_match test-toolkit-release-pass '^selfe: pass: all 9 expected lines seen'
 expect_no_qemu test-toolkit-release-stopped-qemu
 # MCS: scheduling contexts and reply objects for every thread (one more kernel build).
 sed 's/^KernelMaxNumNodes = 1$/&\nKernelIsMCS = true/' base.toml >mcs.toml
 { cat mcs.toml; printf "$toolkit_app"; } >sel4.toml
 run test </dev/null
 expect_rc test-toolkit-mcs 0
-expect_err_match test-toolkit-mcs-pass '^selfe: pass: all 8 expected lines seen'
+expect_err_match test-toolkit-mcs-pass '^selfe: pass: all 9 expected lines seen'
 expect_true test-toolkit-mcs-kernel grep -q '^#define CONFIG_KERNEL_MCS  *1' target/selfe/pc99-debug/libsel4/include/kernel/gen_config.h
 { cat mcs.toml; awk '/^\[app\]/ { p = 1 } p' hello.toml; } >sel4.toml
 run test </dev/null
 expect_rc test-hello-mcs 0
 expect_err_match test-hello-mcs-pass '^selfe: pass: all 12 expected lines seen'
 expect_no_qemu test-mcs-stopped-qemu
+# Back to the classic configuration: its kernel build is current, but install/ holds the MCS
+# kernel, which must be replaced (an MCS kernel would print "Found thread has no fault handler").
 cp hello.toml sel4.toml
+run test </dev/null
+expect_rc test-back-to-classic 0
+expect_true test-back-to-classic-kernel sh -c 'grep -q "^KernelIsMCS:BOOL=OFF" "$(cat target/selfe/pc99-debug/kernel/install/selfe-installed-from)/CMakeCache.txt"'
 
 # --- kernels for the device-tree platforms: built where pyfdt is there, else the precise error ---
 for p in sabre qemu-arm-virt qemu-riscv-virt; do

@@ -113,6 +113,39 @@ static void check_threads(void)
 		     seen);
 }
 
+/* --- a fault endpoint: a thread's fault arrives as a message, badge included ------------------ */
+static int faulter(void *arg)
+{
+	(void)arg;
+	*(volatile int *)0 = 1;
+	return 0;
+}
+
+static void check_fault_endpoint(void)
+{
+	seL4_CPtr ep, badged, reply = seL4_CapNull;
+	OK(selfe_endpoint_alloc(&al, &ep));
+	OK(selfe_mint(&al, ep, seL4_AllRights, 0x77, &badged));
+#ifdef CONFIG_KERNEL_MCS
+	OK(selfe_object_alloc(&al, seL4_ReplyObject, 0, &reply));
+#endif
+	static struct selfe_thread t;
+	OK(selfe_thread_create(&t, &al, &(struct selfe_thread_attr){ .priority = seL4_MaxPrio - 1, .fault_ep = badged }));
+	OK(selfe_thread_start(&t, faulter, NULL));
+	seL4_Word badge;
+#ifdef CONFIG_KERNEL_MCS
+	seL4_MessageInfo_t tag = seL4_Recv(ep, &badge, reply);
+#else
+	(void)reply;
+	seL4_MessageInfo_t tag = seL4_Recv(ep, &badge);
+#endif
+	if (seL4_MessageInfo_get_label(tag) != seL4_Fault_VMFault || badge != 0x77 || seL4_GetMR(seL4_VMFault_Addr) != 0)
+		selfe_panic("fault endpoint: label %lu, badge 0x%lx, address 0x%lx", (unsigned long)seL4_MessageInfo_get_label(tag),
+			    (unsigned long)badge, (unsigned long)seL4_GetMR(seL4_VMFault_Addr));
+	/* The thread stays blocked on its fault (never answered); its TCB is left as it is. */
+	selfe_printf("[test] fault endpoint: the thread's VM fault at 0x0 arrived with badge 0x%lx\n", (unsigned long)badge);
+}
+
 /* --- 64 MiB of fresh memory ---------------------------------------------------------------- */
 static void check_memory(void)
 {
@@ -281,6 +314,7 @@ int main(void)
 	selfe_printf("[test] toolkit: %zu untypeds, %zu empty slots\n", al.book.n_ut, al.book.slots_free);
 	check_objects();
 	check_threads();
+	check_fault_endpoint();
 	check_memory();
 	check_heap();
 	check_device();
