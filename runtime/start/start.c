@@ -7,6 +7,7 @@
  */
 #include <selfe/runtime.h>
 #include <selfe/start.h>
+#include <selfe/console.h>
 
 #include "arch_tls.h"
 
@@ -53,6 +54,7 @@ _Noreturn void selfe_rt_start(seL4_BootInfo *bootinfo)
 #pragma GCC diagnostic ignored "-Wdeprecated-declarations"
 	seL4_InitBootInfo(bootinfo);
 #pragma GCC diagnostic pop
+	selfe_rt_console_early(bootinfo); /* a UART of our own when the kernel does not print */
 
 	run_constructors(__preinit_array_start, __preinit_array_end);
 	run_constructors(__init_array_start, __init_array_end);

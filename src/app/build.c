@@ -137,7 +137,12 @@ static int compile(struct build *b, const char *src, const char *obj, const char
 	add_all(&cmd, b->base.v);
 	add_all(&cmd, extra);
 	add_all(&cmd, (const char *const[]){ "-MMD", "-MP", "-MF", arena_printf(b->a, "%s.d", obj), "-c", src, "-o", obj, NULL });
-	if (step_run(b->a, b->stats, obj, cmd.v, NULL))
+	/* libsel4's request stamp is rewritten whenever libsel4 is regenerated.  A regeneration may
+	 * bring back older files (switching back to an earlier configuration reuses the previous
+	 * tree), whose times alone would not make objects built since look out of date. */
+	const char *stamp = arena_printf(b->a, "%s/.selfe/request.stamp", b->req->libsel4);
+	const char *const inputs[] = { stamp, NULL };
+	if (step_run(b->a, b->stats, obj, cmd.v, path_is_file(stamp) ? inputs : NULL))
 		return -1;
 	add(b->collect, obj);
 	return 0;

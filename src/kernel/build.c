@@ -172,16 +172,21 @@ int kernel_build(struct arena *a, const struct kernel_request *req, struct kerne
 	const char *dir = out->build_dir;
 	const char *prefix = arena_printf(a, "%s/kernel/install", req->target);
 	const char *done = arena_printf(a, "%s/selfe-built", dir);
+	/* install/ is shared by every build folder of this target: it says which one filled it, so
+	 * that switching back to an older configuration installs that one's kernel again. */
+	const char *from = arena_printf(a, "%s/selfe-installed-from", prefix);
 	const char *python;
 	/* Up to date: the folder's last successful build saw this very tree. */
 	if (path_is_file(done) && path_is_file(out->elf) && path_is_file(arena_printf(a, "%s/python", dir))) {
 		size_t len;
 		char *py = fs_read_file(arena_printf(a, "%s/python", dir), &len);
 		char *old = fs_read_file(done, &len);
+		char *installed = path_is_file(from) ? fs_read_file(from, &len) : NULL;
 		const char *now = py ? tree_stamp(a, req->tree, py) : NULL;
-		bool same = old && now && !strcmp(old, now);
+		bool same = old && now && !strcmp(old, now) && installed && !strcmp(installed, dir);
 		free(py);
 		free(old);
+		free(installed);
 		if (same)
 			return 0;
 	}
@@ -202,7 +207,7 @@ int kernel_build(struct arena *a, const struct kernel_request *req, struct kerne
 	if (!path_is_file(out->elf))
 		return diag_error(NULL, "the kernel build finished without %s", out->elf);
 	return fs_write_atomic(arena_printf(a, "%s/python", dir), python, strlen(python)) ||
-			       fs_write_atomic(done, stamp, strlen(stamp))
+			       fs_write_atomic(from, dir, strlen(dir)) || fs_write_atomic(done, stamp, strlen(stamp))
 		       ? -1
 		       : 0;
 }

@@ -5,6 +5,7 @@
  * - aarch32 is compiled in ARM state (-marm).  Debian's compiler defaults to Thumb, and the
  *   kernel computes the restart address of an interrupted system call for ARM state: a
  *   restarted call in Thumb code would resume at the wrong instruction.
+ * - aarch64: inline atomics (no Linux auxiliary vector to pick them at start-up).
  * - RISC-V: -march is rv32i/rv64i plus "ma", "fd" or "f" as the kernel's RISCV_EXT_D / _F
  *   options say, "c", and the explicit zicsr/zifencei extensions GCC 12 needs; -mabi is
  *   ilp32/lp64 with the matching float suffix.
@@ -37,6 +38,11 @@ static void add_abi(struct list *l, const struct plat_arch *pa, plat_config_bool
 		/* The compiler asks __aeabi_read_tp (selfe-start) for the thread pointer, which
 		 * reads the register this kernel configuration keeps the TLS base in. */
 		add(l, "-mtp=soft");
+	} else if (!strcmp(pa->arch, "arm")) {
+		/* Inline atomics: GCC's default out-of-line ones (libgcc's __aarch64_ldadd4_acq & co.)
+		 * choose LSE or not at start-up through the Linux auxiliary vector, which a root task
+		 * lacks. */
+		add(l, "-mno-outline-atomics");
 	} else if (!strcmp(pa->arch, "riscv")) {
 		bool d = get && get(ctx, "RISCV_EXT_D"), f = d || (get && get(ctx, "RISCV_EXT_F"));
 		add(l, arena_printf(l->a, "-march=rv%ui%s%sc_zicsr_zifencei", pa->word_bits, "ma", d ? "fd" : f ? "f" : ""));

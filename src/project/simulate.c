@@ -119,7 +119,8 @@ enum project_verdict project_simulate(struct project *p, const struct project_ru
 	const char **argv = sim_pc99_argv(a, &q);
 	if (!argv)
 		return PROJECT_TROUBLE;
-	bool printing = kernel_config_bool(config, "PRINTING");
+	/* A root task whose runtime drives the UART itself is checkable on any kernel. */
+	bool printing = kernel_config_bool(config, "PRINTING") || sim_has_runtime_console(p->image);
 
 	/* Fail patterns: the defaults, then the user's. */
 	const char **fail = NULL;
@@ -131,7 +132,7 @@ enum project_verdict project_simulate(struct project *p, const struct project_ru
 	const char *const *expect = req->expect;
 	size_t nexpect = req->nexpect;
 	if (req->boot_only && !printing) {
-		diag_info("%s-%s: the kernel does not print (KernelPrinting is off), so its output cannot be checked; "
+		diag_info("%s-%s: neither the kernel (KernelPrinting is off) nor the root task prints, so its output cannot be checked; "
 			  "checking instead that it boots and keeps running for %.0f s",
 			  p->r->sel.platform, cfg_profile_name(p->r->sel.profile), req->timeout);
 		nexpect = 0;
@@ -164,6 +165,8 @@ enum project_verdict project_simulate(struct project *p, const struct project_ru
 			putchar('\n');
 		fflush(stdout);
 		status = judge(&res, &m, req, log_path, printing);
+		if (status == PROJECT_FAIL)
+			sim_symbolize_log(a, log_path, p->image, p->cross_prefix);
 	}
 	sim_matcher_free(&m);
 	return status;

@@ -104,4 +104,14 @@ const char *sim_pc99_cpu(struct arena *a, const char *path, const struct json_va
 /* The whole command line, NULL-terminated.  NULL after reporting. */
 const char **sim_pc99_argv(struct arena *a, const struct sim_pc99_request *req);
 
+/*
+ * symbolize.c: after a failed run, notes naming the function and file:line (addr2line, with
+ * cross_prefix, on the root task's ELF) of each fault PC and panic caller in the serial log.
+ * Returns how many it named.
+ */
+int sim_symbolize_log(struct arena *a, const char *log_path, const char *elf, const char *cross_prefix);
+/* Whether the root task image drives the UART itself when the kernel does not print (its
+ * runtime's marker string is in it). */
+bool sim_has_runtime_console(const char *image);
+
 #endif

@@ -134,7 +134,7 @@ log=target/selfe/pc99-debug/serial.log
 # --- selfe test, debug: every line the example promises, in order -------------------------------
 run test </dev/null
 expect_rc test-debug 0
-expect_err_match test-debug-says-pass '^selfe: pass: all 11 expected lines seen in [0-9]+\.[0-9] s$'
+expect_err_match test-debug-says-pass '^selfe: pass: all 12 expected lines seen in [0-9]+\.[0-9] s$'
 expect_true test-debug-built-the-kernel test -f target/selfe/pc99-debug/kernel/install/bin/kernel.elf
 expect_true test-debug-kept-serial-log test -s "$log"
 # Independently of selfe's matcher: the kernel's boot, then the root task's lines, in order.
@@ -144,11 +144,12 @@ expect_in_order test-debug-lines-in-order "$log" \
 	'^hello: boot info: 1 node\(s\), [0-9]+ untyped' \
 	'^hello: data_file.txt \(77 bytes\): This line was packed with selfe arc and read back from inside the root task\.$' \
 	'^hello: retyped an endpoint \(slot [0-9]+\) and a notification' \
-	'^hello: mapped [0-9]+ stack frames and an IPC buffer' \
+	'^hello: worker stack below 0x[0-9a-f]+, IPC buffer at 0x[0-9a-f]+$' \
 	'^hello: started the worker thread' \
 	'^hello: worker received label 0x42, 3 words, badge 0x61: "ping" 41$' \
 	'^hello: call answered: "pong" 42$' \
 	'^hello: notification received \(word 0x4\)$' \
+	'^hello: worker returned 7$' \
 	'^hello: all done$' \
 	'^main returned 0$'
 expect_true test-debug-streamed-to-stdout has_line "$T/out" 'hello: all done'
@@ -183,16 +184,14 @@ expect_true simulate-no-expect-ran-to-the-end has_line "$log" 'main returned 0'
 
 
 # --- selfe test, release ------------------------------------------------------------------------
-# The release profile builds the kernel without KernelPrinting: neither the kernel nor the root
-# task can print, so there is no line to expect (examples/hello's [test] lists the debug output).
-# `selfe test` says so and checks what can be checked: the release kernel and root task are
-# built, QEMU accepts the CPU and images, and the system is still running at the timeout (QEMU
-# runs with -no-reboot, so a triple fault would end it and fail the test).
-run test --release --timeout 5 </dev/null
+# The release profile builds the kernel without KernelPrinting.  selfe-runtime then drives COM1
+# itself (an I/O port capability the root task issues), so the same [test] lines are checked.
+run test --release </dev/null
 expect_rc test-release 0
-expect_err_match test-release-says-unchecked 'pc99-release: the kernel does not print \(KernelPrinting is off\)'
-expect_err_match test-release-pass '^selfe: pass: booted and still running after 5\.[0-9] s'
-expect_true test-release-printed-nothing sh -c "! grep -q 'Hello, seL4' target/selfe/pc99-release/serial.log"
+expect_err_match test-release-pass '^selfe: pass: all 12 expected lines seen in [0-9]+\.[0-9] s$'
+expect_true test-release-kernel-silent sh -c "! grep -q 'Booting all finished' target/selfe/pc99-release/serial.log"
+expect_in_order test-release-lines-from-the-root-task target/selfe/pc99-release/serial.log \
+	'^Hello, seL4 on x86_64!$' '^hello: worker returned 7$' '^hello: all done$' '^main returned 0$'
 expect_true test-release-kernel-built test -f target/selfe/pc99-release/kernel/install/bin/kernel.elf
 expect_no_qemu test-release-stopped-qemu
 
@@ -235,7 +234,44 @@ expect_err_match test-fault-says-fault "^selfe: error: the run failed: a line ma
 expect_err_match test-fault-shows-line '^selfe: note: the line: Caught .*fault'
 expect_in_order test-fault-shows-the-whole-message "$T/out" '^fault: writing through a null pointer$' '^Caught ' '^vm fault on data at address (0x)?0 '
 expect_true test-fault-reused-kernel sh -c "! grep -q '^kernel: ' '$T/out'"
+# The kernel printed the PC; selfe names the function and source line (addr2line, -g).
+fault_line=$(grep -n 'volatile int \*)0 = 1' fault/main.c | cut -d: -f1)
+expect_err_match test-fault-names-source-line "^selfe: note: the fault's PC 0x[0-9a-f]+ is in main \(.*/fault/main\.c:$fault_line\)$"
 expect_no_qemu test-fault-stopped-qemu
+
+# On a release kernel nothing reports the fault, but the root task's own console output stops
+# short of the line the test expects: the run fails.
+run test --release --timeout 10 </dev/null
+expect_rc test-release-fault 1
+expect_err_match test-release-fault-timeout "^selfe: error: timed out after 10\.[0-9] s waiting for '\^fault: still here\\$'$"
+expect_true test-release-fault-printed has_line target/selfe/pc99-release/serial.log 'fault: writing through a null pointer'
+expect_no_qemu test-release-fault-stopped-qemu
+
+# selfe_panic: its caller, by function and source line.
+mkdir panic
+cat >panic/main.c <<'C'
+#include <selfe/runtime.h>
+#include <selfe/start.h>
+
+static __attribute__((noinline)) void check_answer(volatile int v)
+{
+	if (v != 42)
+		selfe_panic("the answer is %d", v);
+}
+
+int main(void)
+{
+	check_answer(41);
+	return 0;
+}
+C
+{ cat base.toml; printf '[app]\nname = "panic"\nsources = ["panic/*.c"]\n[test]\nexpect = ["^main returned 0$"]\ntimeout = 60\n'; } >sel4.toml
+run test </dev/null
+expect_rc test-panic 1
+expect_err_match test-panic-says-line '^selfe: note: the line: panic: the answer is 41'
+panic_line=$(grep -n 'selfe_panic("the answer' panic/main.c | cut -d: -f1)
+expect_err_match test-panic-names-source-line "^selfe: note: the panic was called from 0x[0-9a-f]+ is in check_answer \(.*/panic/main\.c:$panic_line\)$"
+expect_no_qemu test-panic-stopped-qemu
 
 cp spin.toml sel4.toml
 run test </dev/null
@@ -251,6 +287,50 @@ expect_no_qemu test-spin-stopped-qemu
 run test --config notest.toml
 expect_rc test-without-table 2
 expect_err_line test-without-table-says "notest.toml: error: no [test] table: selfe test needs the lines a run must show"
+
+# --- examples/pool: server threads on one endpoint, clients calling at once (debug and release) ---
+mkdir pool
+cp "$REPO/examples/pool/src/main.c" pool/
+{ cat base.toml; awk '/^\[app\]/ { p = 1 } p' "$REPO/examples/pool/sel4.toml" | sed 's|"src/\*\.c"|"pool/*.c"|'; } >sel4.toml
+run test </dev/null
+expect_rc test-pool-debug 0
+expect_err_match test-pool-debug-pass '^selfe: pass: all 4 expected lines seen'
+run test --release </dev/null
+expect_rc test-pool-release 0
+expect_err_match test-pool-release-pass '^selfe: pass: all 4 expected lines seen'
+expect_no_qemu test-pool-stopped-qemu
+
+# --- the runtime toolkit under load (tests/boot/toolkit): debug, release, MCS ---------------------
+mkdir toolkit
+cp "$REPO/tests/boot/toolkit/main.c" toolkit/
+toolkit_app='[app]\nname = "toolkit"\nsources = ["toolkit/*.c"]\ncflags = ["-O2", "-Wall", "-Wextra", "-Werror"]\n[test]\nexpect = ["^\\\\[test\\\\] objects: ", "^\\\\[test\\\\] threads: 64 threads", "^\\\\[test\\\\] fault endpoint: ", "^\\\\[test\\\\] memory: 64 MiB", "^\\\\[test\\\\] heap: 100000 operations", "^\\\\[test\\\\] heap: 4 threads", "^\\\\[test\\\\] device: ", "^\\\\[test\\\\] toolkit: all checks passed$", "^main returned 0$"]\ntimeout = 120\n'
+{ cat base.toml; printf "$toolkit_app"; } >sel4.toml
+run test </dev/null
+expect_rc test-toolkit-debug 0
+expect_err_match test-toolkit-debug-pass '^selfe: pass: all 9 expected lines seen'
+expect_no_qemu test-toolkit-debug-stopped-qemu
+run test --release </dev/null
+expect_rc test-toolkit-release 0
+expect_err_match test-toolkit-release-pass '^selfe: pass: all 9 expected lines seen'
+expect_no_qemu test-toolkit-release-stopped-qemu
+# MCS: scheduling contexts and reply objects for every thread (one more kernel build).
+sed 's/^KernelMaxNumNodes = 1$/&\nKernelIsMCS = true/' base.toml >mcs.toml
+{ cat mcs.toml; printf "$toolkit_app"; } >sel4.toml
+run test </dev/null
+expect_rc test-toolkit-mcs 0
+expect_err_match test-toolkit-mcs-pass '^selfe: pass: all 9 expected lines seen'
+expect_true test-toolkit-mcs-kernel grep -q '^#define CONFIG_KERNEL_MCS  *1' target/selfe/pc99-debug/libsel4/include/kernel/gen_config.h
+{ cat mcs.toml; awk '/^\[app\]/ { p = 1 } p' hello.toml; } >sel4.toml
+run test </dev/null
+expect_rc test-hello-mcs 0
+expect_err_match test-hello-mcs-pass '^selfe: pass: all 12 expected lines seen'
+expect_no_qemu test-mcs-stopped-qemu
+# Back to the classic configuration: its kernel build is current, but install/ holds the MCS
+# kernel, which must be replaced (an MCS kernel would print "Found thread has no fault handler").
+cp hello.toml sel4.toml
+run test </dev/null
+expect_rc test-back-to-classic 0
+expect_true test-back-to-classic-kernel sh -c 'grep -q "^KernelIsMCS:BOOL=OFF" "$(cat target/selfe/pc99-debug/kernel/install/selfe-installed-from)/CMakeCache.txt"'
 
 # --- kernels for the device-tree platforms: built where pyfdt is there, else the precise error ---
 for p in sabre qemu-arm-virt qemu-riscv-virt; do

@@ -30,7 +30,8 @@ x86_64) prefix=x86_64-linux-gnu- arch_flags="" ;;
 # -mtp=soft: thread pointer through __aeabi_read_tp (runtime/start/aarch32/read_tp.S), which
 # reads the register the kernel keeps the TLS base in.
 aarch32) prefix=arm-linux-gnueabihf- arch_flags="-marm -mtp=soft" ;;
-aarch64) prefix=aarch64-linux-gnu- arch_flags="" ;;
+# -mno-outline-atomics: libgcc's out-of-line atomics read the Linux auxiliary vector.
+aarch64) prefix=aarch64-linux-gnu- arch_flags="-mno-outline-atomics" ;;
 riscv64) prefix=riscv64-linux-gnu- arch_flags="-mcmodel=medany" start=riscv ;;
 *)
 	echo "$0: unknown sel4_arch '$arch' (x86_64, aarch32, aarch64, riscv64)" >&2

@@ -294,12 +294,13 @@ expect_line pc99-hello-greeting "$log" 'Hello, seL4 on x86_64!'
 expect_match pc99-hello-bootinfo "$log" 'hello: boot info: 1 node\(s\), [0-9]+ untyped \([0-9]+ bytes: [0-9]+ RAM, [0-9]+ device\), [0-9]+ empty slots'
 data=$repo/examples/hello/data_file.txt
 expect_line pc99-hello-data-file "$log" "hello: data_file.txt ($(stat -c %s "$data") bytes): $(cat "$data")"
-expect_match pc99-hello-retype "$log" 'hello: retyped an endpoint \(slot [0-9]+\) and a notification \(slot [0-9]+\) from untyped [0-9]+ \(2\^[0-9]+ bytes\)'
-expect_line pc99-hello-map "$log" 'hello: mapped 2 stack frames and an IPC buffer at 0x10000000000 (3 new paging structures)'
+expect_match pc99-hello-retype "$log" 'hello: retyped an endpoint \(slot [0-9]+\) and a notification \(slot [0-9]+\)'
+expect_match pc99-hello-map "$log" 'hello: worker stack below 0x10000[0-9a-f]{6}, IPC buffer at 0x10000[0-9a-f]{6}'
 expect_match pc99-hello-thread "$log" 'hello: started the worker thread \(TCB slot [0-9]+\)'
 expect_line pc99-hello-call-received "$log" 'hello: worker received label 0x42, 3 words, badge 0x61: "ping" 41'
 expect_line pc99-hello-reply "$log" 'hello: call answered: "pong" 42'
 expect_line pc99-hello-notification "$log" 'hello: notification received (word 0x4)'
+expect_line pc99-hello-worker-returned "$log" 'hello: worker returned 7'
 expect_line pc99-hello-done "$log" 'hello: all done'
 expect_line pc99-hello-main-returned "$log" 'main returned 0'
 if [ "$fail" -ne 0 ]; then

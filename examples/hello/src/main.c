@@ -1,14 +1,14 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * examples/hello: a tour of a root task.  It prints what the kernel handed over (boot info), a
- * data file packed into the image with selfe arc, then builds a second thread from untyped
- * memory and talks to it: an IPC call answered with a reply, and a notification signalled back.
+ * data file packed into the image with selfe arc, then makes a second thread with the runtime's
+ * toolkit and talks to it: an IPC call answered with a reply, and a notification signalled back.
  */
+#include <selfe/alloc.h>
 #include <selfe/arc.h>
 #include <selfe/runtime.h>
 #include <selfe/start.h>
-
-#include "hello.h"
+#include <selfe/thread.h>
 
 #define STRINGIFY(x) #x
 #define EXPAND_STRINGIFY(x) STRINGIFY(x)
@@ -21,11 +21,7 @@
 struct worker_args {
 	seL4_CPtr endpoint;     /* unbadged: the worker receives on it */
 	seL4_CPtr notification; /* badged copy: the worker signals through it */
-	seL4_CPtr tcb;          /* its own, to suspend itself at the end */
-	seL4_Word ipc_buffer;
-#ifdef CONFIG_KERNEL_MCS
-	seL4_CPtr reply; /* the reply object its receive fills */
-#endif
+	seL4_CPtr reply;        /* MCS: the reply object its receive fills */
 };
 
 /* Short texts travel in message registers, packed into words. */
@@ -55,15 +51,9 @@ static void mrs_to_text(unsigned first_mr, char *buf, size_t words)
 
 #define TEXT_WORDS (16 / sizeof(seL4_Word)) /* 16 bytes of text on every arch */
 
-#if defined(CONFIG_ARCH_AARCH32)
-/* The kernel starts threads in ARM state: the entry must not be Thumb code. */
-__attribute__((target("arm")))
-#endif
-static void worker(seL4_Word arg)
+static int worker(void *arg)
 {
-	const struct worker_args *a = (const struct worker_args *)arg;
-	seL4_SetIPCBuffer((seL4_IPCBuffer *)a->ipc_buffer);
-
+	const struct worker_args *a = arg;
 	seL4_Word badge;
 #ifdef CONFIG_KERNEL_MCS
 	seL4_MessageInfo_t tag = seL4_Recv(a->endpoint, &badge, a->reply);
@@ -86,8 +76,14 @@ static void worker(seL4_Word arg)
 	seL4_Reply(answer);
 #endif
 	seL4_Signal(a->notification);
-	seL4_TCB_Suspend(a->tcb);
-	selfe_panic("hello: the worker is still running after suspending itself");
+	return 7;
+}
+
+static seL4_CPtr check(seL4_Error err, seL4_CPtr cap, const char *what)
+{
+	if (err != seL4_NoError)
+		selfe_panic("hello: %s failed: seL4 error %d", what, (int)err);
+	return cap;
 }
 
 static void print_bootinfo(const seL4_BootInfo *bi)
@@ -124,36 +120,34 @@ static void print_data_file(void)
 int main(void)
 {
 	const seL4_BootInfo *bi = selfe_bootinfo();
+	/* First, so that a kernel that does not print still gets its console (selfe/runtime.h). */
+	static struct selfe_alloc al;
+	check(selfe_alloc_init(&al, bi), 0, "selfe_alloc_init");
 	selfe_printf("Hello, seL4 on %s!\n", EXPAND_STRINGIFY(CONFIG_SEL4_ARCH));
 	print_bootinfo(bi);
 	print_data_file();
 
-	/* 64 KiB is plenty for every object below, page tables included. */
-	struct alloc al;
-	if (alloc_init(&al, bi, 16))
-		selfe_panic("hello: no RAM untyped of 64 KiB or more");
-	seL4_CPtr endpoint = alloc_object(&al, seL4_EndpointObject, 0);
-	seL4_CPtr notification = alloc_object(&al, seL4_NotificationObject, 0);
-	selfe_printf("hello: retyped an endpoint (slot %lu) and a notification (slot %lu) from untyped %lu "
-		     "(2^%lu bytes)\n",
-		     (unsigned long)endpoint, (unsigned long)notification, (unsigned long)al.untyped,
-		     (unsigned long)al.size_bits);
+	seL4_CPtr endpoint, notification;
+	check(selfe_endpoint_alloc(&al, &endpoint), 0, "allocating an endpoint");
+	check(selfe_notification_alloc(&al, &notification), 0, "allocating a notification");
+	selfe_printf("hello: retyped an endpoint (slot %lu) and a notification (slot %lu)\n", (unsigned long)endpoint,
+		     (unsigned long)notification);
 
-	struct thread t;
-	thread_create(&al, bi, &t, seL4_MaxPrio - 1);
+	static struct selfe_thread t;
+	check(selfe_thread_create(&t, &al, &(struct selfe_thread_attr){ .priority = seL4_MaxPrio - 1, .name = "worker" }),
+	      0, "creating the worker");
+	selfe_printf("hello: worker stack below 0x%lx, IPC buffer at 0x%lx\n", (unsigned long)t.stack_top,
+		     (unsigned long)t.ipc_buffer);
 	static struct worker_args args;
 	args.endpoint = endpoint;
-	args.notification = alloc_badged_copy(&al, notification, SIGNAL_BADGE);
-	args.tcb = t.tcb;
-	args.ipc_buffer = t.ipc_buffer;
-#ifdef CONFIG_KERNEL_MCS
-	args.reply = alloc_object(&al, seL4_ReplyObject, 0);
-#endif
-	thread_start(&t, worker, (seL4_Word)&args);
+	check(selfe_mint(&al, notification, seL4_AllRights, SIGNAL_BADGE, &args.notification), 0, "minting");
+	args.reply = t.reply;
+	check(selfe_thread_start(&t, worker, &args), 0, "starting the worker");
 	selfe_printf("hello: started the worker thread (TCB slot %lu)\n", (unsigned long)t.tcb);
 
 	/* Call through a badged copy so the worker can tell who is calling. */
-	seL4_CPtr call_cap = alloc_badged_copy(&al, endpoint, CALL_BADGE);
+	seL4_CPtr call_cap;
+	check(selfe_mint(&al, endpoint, seL4_AllRights, CALL_BADGE, &call_cap), 0, "minting");
 	seL4_SetMR(0, 41);
 	text_to_mrs(1, "ping", TEXT_WORDS);
 	seL4_MessageInfo_t reply = seL4_Call(call_cap, seL4_MessageInfo_new(HELLO_LABEL, 0, 0, 1 + TEXT_WORDS));
@@ -170,6 +164,7 @@ int main(void)
 	if (bits != SIGNAL_BADGE)
 		selfe_panic("hello: notification word 0x%lx, expected 0x%x", (unsigned long)bits, SIGNAL_BADGE);
 	selfe_printf("hello: notification received (word 0x%lx)\n", (unsigned long)bits);
+	selfe_printf("hello: worker returned %d\n", selfe_thread_join(&t));
 
 	selfe_puts("hello: all done");
 	return 0;

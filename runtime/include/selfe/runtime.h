@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * selfe-runtime: console output, panic and halt for a C root task.  No heap, no errno, no host
- * libc.  Output goes to the kernel's debug console (seL4_DebugPutChar) when the kernel was built
- * with printing (CONFIG_PRINTING), and nowhere otherwise; the formatting itself is pure and also
- * runs on a host (selfe_vformat, selfe_[v]snprintf).
+ * selfe-runtime: console output, panic and halt for a C root task.  No errno, no host libc.
+ * Output goes to the kernel's debug console (seL4_DebugPutChar) when the kernel was built with
+ * printing (CONFIG_PRINTING).  Otherwise the runtime writes to the platform's UART itself:
+ * on pc99 (COM1, through an I/O port capability selfe-start issues into the last empty slot)
+ * from the start; on qemu-arm-virt (PL011), sabre (imx UART2) and qemu-riscv-virt (16550)
+ * once selfe_alloc_init has mapped the UART (output before that is dropped).  The formatting
+ * itself is pure and also runs on a host (selfe_vformat, selfe_[v]snprintf).
  *
  * Conversions: %c %s %d %i %u %x %X %p %% with the length modifiers hh, h, l, ll, z, j, t;
  * flags '-' (left-justify), '0' (zero-pad), '+' and ' ' (sign of %d/%i), '#' (0x/0X before a
@@ -38,7 +41,8 @@ int selfe_puts(const char *s);
 void selfe_putchar(int c);
 
 /*
- * Prints "panic: <message>" and a newline, then halts.  selfe_halt() stops the calling thread
+ * Prints "panic: <message>" and a newline, then "panic: called from 0x..." (the caller's
+ * address, which `selfe test` turns into a function and source line), then halts.  selfe_halt() stops the calling thread
  * for good: on a debug kernel (CONFIG_DEBUG_BUILD) it halts the whole system with
  * seL4_DebugHalt; otherwise the thread faults on purpose (a receive on the null capability)
  * and, having no fault handler, is never scheduled again.  Both are out-of-line functions with

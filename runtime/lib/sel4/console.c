@@ -1,21 +1,24 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * The debug console sink: characters go to the kernel's debug putchar, which exists only when
- * the kernel prints (CONFIG_PRINTING).  Without it everything here still formats (so return
- * values stay the same) and drops the output.
+ * The console sink.  On a kernel that prints (CONFIG_PRINTING) characters go to the kernel's
+ * debug putchar.  Otherwise the runtime drives the platform's UART itself, once it can reach
+ * it (uart.c): on pc99 from the start (selfe-start issues the COM1 I/O port capability), on
+ * ARM and RISC-V from selfe_alloc_init on (which maps the UART's device frame).  Before that,
+ * or on a platform without a known UART, output is formatted and dropped.
  */
 #include <stdarg.h>
 
 #include <sel4/sel4.h>
 
 #include "selfe/runtime.h"
+#include "uart.h"
 
 void selfe_putchar(int c)
 {
 #ifdef CONFIG_PRINTING
 	seL4_DebugPutChar((char)c);
 #else
-	(void)c;
+	selfe_rt_uart_putc(c);
 #endif
 }
 

@@ -25,22 +25,36 @@ _Noreturn void __attribute__((noinline)) selfe_halt(void)
 		seL4_Wait(seL4_CapNull, NULL);
 }
 
+/* The message, then the caller's address on a line of its own (`selfe test` names its source
+ * line with addr2line), then halt. */
+static _Noreturn void panic_from(void *caller, const char *fmt, va_list ap)
+{
+	selfe_printf("panic: ");
+	selfe_vprintf(fmt, ap);
+	selfe_printf("\npanic: called from %p\n", caller);
+	selfe_halt();
+}
+
 _Noreturn void __attribute__((noinline)) selfe_panic(const char *fmt, ...)
 {
 	va_list ap;
-	selfe_printf("panic: ");
 	va_start(ap, fmt);
-	selfe_vprintf(fmt, ap);
-	va_end(ap);
-	selfe_putchar('\n');
-	selfe_halt();
+	panic_from(__builtin_return_address(0), fmt, ap);
+}
+
+static _Noreturn void panic_with(void *caller, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	panic_from(caller, fmt, ap);
 }
 
 /* libsel4 declares this without _Noreturn; adding it to the definition is allowed and lets the
  * compiler know. */
-_Noreturn void __assert_fail(const char *str, const char *file, int line, const char *function)
+_Noreturn void __attribute__((noinline)) __assert_fail(const char *str, const char *file, int line,
+						       const char *function)
 {
-	selfe_panic("assertion failed: %s (%s:%d, %s)", str, file, line, function);
+	panic_with(__builtin_return_address(0), "assertion failed: %s (%s:%d, %s)", str, file, line, function);
 }
 
 #if defined(__arm__)
