@@ -165,6 +165,21 @@ TEST(test_sim__a_fail_pattern_ends_the_run_after_the_rest_of_the_message)
 	sim_matcher_free(&m);
 }
 
+/* A root task whose main returns non-zero fails the run when selfe-start says so, long before
+ * the timeout (20 s here; the emulator would idle for 30). */
+TEST(test_sim__main_returning_non_zero_fails_at_once)
+{
+	struct sim_matcher m;
+	struct sim_result res;
+	const char *expect[] = { "^never$", NULL };
+	time_t start = time(NULL);
+	CHECK_INT_EQ(run_sh("echo 'main returned 3'; exec sleep 30", expect, sim_default_fail_patterns, 20, &m, &res), 0);
+	CHECK_INT_EQ(res.outcome, SIM_FAILED);
+	CHECK_STR_EQ(m.failed_by, "main returned -?[1-9]");
+	CHECK(time(NULL) - start < 10);
+	sim_matcher_free(&m);
+}
+
 TEST(test_sim__an_emulator_that_exits_reports_its_status)
 {
 	struct sim_matcher m;
