@@ -39,6 +39,12 @@ const char *const *app_cflags(struct arena *a, const struct app_request *req);
  * libsel4, libgcc); NULL-terminated. */
 const char *const *app_link_flags(struct arena *a, const struct app_request *r);
 
+/* [app] against the files: each source glob matches something, each `files` entry is a file;
+ * errors point at the item in sel4.toml (app/check.c).  0, or -1 after reporting. */
+int app_check(const struct cfg_app *app, const char *dir);
+/* Where item `i` of one of [app]'s lists is written (the table's header when unknown). */
+const struct loc *app_item_loc(const struct cfg_app *app, const struct cfg_strings *l, size_t i);
+
 /* The runtime folder compiled into selfe (see embed/folder.h); NULL after reporting. */
 const char *app_runtime_folder(struct arena *a);
 

@@ -219,7 +219,7 @@ static int compile_app(struct build *b)
 	}
 	add_strings(&extra, &app->cflags);
 	static const char *const default_sources[] = { CFG_APP_DEFAULT_SOURCES };
-	struct cfg_strings defaults = { (const char **)default_sources, 1 };
+	struct cfg_strings defaults = { (const char **)default_sources, 1, NULL };
 	const struct cfg_strings *sources = app->sources.v ? &app->sources : &defaults;
 	int rc = 0;
 	for (size_t i = 0; i < sources->n && rc == 0; i++) {
@@ -227,7 +227,7 @@ static int compile_app(struct build *b)
 		glob_t g;
 		int grc = glob(pattern, 0, NULL, &g);
 		if (grc != 0) {
-			rc = diag_error(&app->at, "[app] sources: '%s' matches no file in %s", sources->v[i], b->req->app_dir);
+			rc = diag_error(app_item_loc(app, sources, i), "[app] sources: '%s' matches no file in %s", sources->v[i], b->req->app_dir);
 			diag_note(NULL, "sources are globs relative to the folder of sel4.toml, e.g. \"src/*.c\"");
 		}
 		for (size_t k = 0; grc == 0 && k < g.gl_pathc && rc == 0; k++) {
