@@ -124,10 +124,7 @@ int project_root_task(struct project *p)
 		rc = app_build(p->a, &p->app, &p->stats);
 		p->image = rc == 0 ? p->app.image : NULL;
 	} else {
-		diag_error(&(struct loc){ p->m->path, 0, 0 }, "nothing to build for %s: no [app] table and no make_root_task",
-			   p->r->sel.platform);
-		diag_note(NULL, "add [app] with name = \"...\" and sources = [\"src/*.c\"] ('selfe new NAME' writes a project)");
-		return -1;
+		return project_check_root_task(p); /* reports that there is nothing to build */
 	}
 	if (rc == 0)
 		printf("root task: %s (%d steps run, %d up to date; libsel4 from %s)\n", p->image, p->stats.run,

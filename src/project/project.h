@@ -56,6 +56,11 @@ struct project {
 
 /* Load, select and resolve the config; look up the platform.  0, or -1 after reporting. */
 int project_open(struct arena *a, const struct project_options *o, struct project *p);
+/* Check what the config says before any work (project/check.c): with `root_task`, that there is
+ * a root task to build ([app] or make_root_task) and that [app]'s files exist.  Nothing is
+ * written.  0, or -1 after reporting. */
+int project_check(struct project *p, bool root_task);
+int project_check_root_task(struct project *p);
 /* Choose where the kernel's sources come from (once; later calls return the same answer):
  * sets p->tree, or leaves it NULL when the embedded snapshot stands in.  0, or -1 after
  * reporting (a git source of another release that is not in selfe's cache). */
