@@ -68,12 +68,31 @@ static struct cfg_model *load_config(struct arena *a, const struct project_optio
 	return m;
 }
 
+/* --offline builds against the embedded snapshot whatever the config names: when that is not the
+ * snapshot's release (another tag, a branch, a commit, a tree), one line says so. */
+static void say_snapshot_stands_in(const struct project *p)
+{
+	const struct cfg_source *k = &p->m->kernel;
+	const char *version = snapshot_version(p->a);
+	const char *named = NULL;
+	if (k->kind == CFG_SOURCE_GIT && k->ref_kind == CFG_REF_TAG && strcmp(k->ref, version) != 0)
+		named = arena_printf(p->a, "seL4 %s", k->ref);
+	else if (k->kind == CFG_SOURCE_GIT && k->ref_kind != CFG_REF_TAG)
+		named = arena_printf(p->a, "%s '%s'", k->ref_kind == CFG_REF_BRANCH ? "branch" : "commit", k->ref);
+	else if (k->kind == CFG_SOURCE_PATH)
+		named = arena_printf(p->a, "the tree %s", k->path);
+	if (named)
+		diag_info("--offline: the config's kernel is %s, but this builds against the embedded seL4 %s snapshot", named,
+			  version);
+}
+
 /* The tree, or NULL with *use_snapshot set, or NULL after reporting. */
 static const char *choose_tree(struct project *p, bool *use_snapshot)
 {
 	*use_snapshot = false;
 	if (p->opt.offline) {
 		*use_snapshot = true;
+		say_snapshot_stands_in(p);
 		return NULL;
 	}
 	if (p->opt.source)
