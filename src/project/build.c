@@ -126,7 +126,12 @@ int project_root_task(struct project *p)
 	} else {
 		return project_check_root_task(p); /* reports that there is nothing to build */
 	}
-	if (rc == 0)
+	/* With make_root_task, selfe's steps are only the runtime archive's: what the user's command
+	 * compiled is its own business, so the summary says it ran rather than counting it. */
+	if (rc == 0 && bp && bp->make_root_task)
+		printf("root task: %s (make_root_task ran; runtime: %d steps run, %d up to date; libsel4 from %s)\n", p->image,
+		       p->stats.run, p->stats.skipped, p->libsel4_from);
+	else if (rc == 0)
 		printf("root task: %s (%d steps run, %d up to date; libsel4 from %s)\n", p->image, p->stats.run,
 		       p->stats.skipped, p->libsel4_from);
 	return rc;
