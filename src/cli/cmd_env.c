@@ -39,7 +39,7 @@ int cmd_env(int argc, char **argv)
 	struct arena *a = arena_new();
 	struct project p;
 	status = EXIT_TROUBLE;
-	if (project_open(a, &o, &p) == 0 && project_prepare(&p, false) == 0 && project_env(&p) == 0) {
+	if (project_open(a, &o, &p) == 0 && project_check(&p, false) == 0 && project_prepare(&p, false) == 0 && project_env(&p) == 0) {
 		static const char *const names[] = { "SEL4_CONFIG_PATH", "SEL4_PLATFORM", "SELFE_CC", "SELFE_CFLAGS",
 						     "SELFE_LDFLAGS" };
 		for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)

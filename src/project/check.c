@@ -25,5 +25,7 @@ int project_check(struct project *p, bool root_task)
 	int rc = 0;
 	if (root_task && project_check_root_task(p))
 		rc = -1;
+	if (project_check_kernel_options(p))
+		rc = -1;
 	return rc;
 }

@@ -61,6 +61,8 @@ int project_open(struct arena *a, const struct project_options *o, struct projec
  * written.  0, or -1 after reporting. */
 int project_check(struct project *p, bool root_task);
 int project_check_root_task(struct project *p);
+/* The [sel4.config] settings against the options the kernel's tree declares (kernel_options.c). */
+int project_check_kernel_options(struct project *p);
 /* Choose where the kernel's sources come from (once; later calls return the same answer):
  * sets p->tree, or leaves it NULL when the embedded snapshot stands in.  0, or -1 after
  * reporting (a git source of another release that is not in selfe's cache). */
