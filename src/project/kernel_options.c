@@ -20,6 +20,7 @@
 #include "gen/kconfig/kconfig.h"
 #include "project/project.h"
 #include "snapshot/gen_config.h"
+#include "util/path.h"
 #include "util/suggest.h"
 
 /* Read by the kernel's configuration files but declared by no config_* call: accepted as they are
@@ -122,6 +123,9 @@ int project_check_kernel_options(struct project *p)
 		const char *kernel_json, *sel4_json;
 		return snapshot_gen_config(p->a, p->r, &kernel_json, &sel4_json);
 	}
+	/* Not a seL4 tree: libsel4's generator says what is missing. */
+	if (!path_is_file(arena_printf(p->a, "%s/config.cmake", p->tree)))
+		return 0;
 	struct kcfg *k = kcfg_new();
 	const struct cfg_resolved_list *config = &p->r->config;
 	for (size_t i = 0; i < config->len; i++)

@@ -124,7 +124,7 @@ int project_open(struct arena *a, const struct project_options *o, struct projec
 	p->opt = *o;
 	p->stats.verbose = o->verbose;
 	p->m = load_config(a, o);
-	if (!p->m || cfg_select(p->m, &p->opt.sel) != 0)
+	if (!p->m || project_check_platform_tables(p->m) != 0 || cfg_select(p->m, &p->opt.sel) != 0)
 		return -1;
 	p->r = cfg_resolve(a, p->m, &p->opt.sel);
 	if (!p->r)

@@ -61,6 +61,9 @@ int project_open(struct arena *a, const struct project_options *o, struct projec
  * written.  0, or -1 after reporting. */
 int project_check(struct project *p, bool root_task);
 int project_check_root_task(struct project *p);
+/* Every [sel4.config.NAME] platform table names a defined platform (platform_tables.c):
+ * 0, or -1 after reporting each one that does not. */
+int project_check_platform_tables(const struct cfg_model *m);
 /* The [sel4.config] settings against the options the kernel's tree declares (kernel_options.c). */
 int project_check_kernel_options(struct project *p);
 /* Choose where the kernel's sources come from (once; later calls return the same answer):
