@@ -72,6 +72,8 @@ static bool pump(struct run_state *s, int *fd, bool is_serial)
 	if (!is_serial) {
 		if (!s->stopping)
 			write_all(STDERR_FILENO, buf, (size_t)n);
+		if (s->req->messages)
+			sb_add(s->req->messages, buf, (size_t)n);
 		return true;
 	}
 	if (s->first_output < 0)
