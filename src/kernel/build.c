@@ -72,24 +72,40 @@ static const char *tree_stamp(struct arena *a, const char *tree, const char *pyt
 
 /*
  * Ninja with its "[n/m] ..." progress lines condensed into one line that rewrites itself when
- * stdout is a terminal; every other line (warnings, errors) is passed on.  With `verbose`, Ninja
+ * stdout is a terminal; every other line (warnings, errors) is passed on, except the linker's
+ * warnings about the kernel image's own layout (an RWX LOAD segment, an executable stack: the
+ * kernel's linker script and assembly make them on every build, and nothing a user can act on),
+ * which go only to the build log (DIR.build.log, which keeps every line).  With `verbose`, Ninja
  * prints each command and everything is passed on as it is.
  */
 struct ninja_output {
 	bool verbose, tty, progress_shown;
+	struct sb log;
+	unsigned hidden;
 };
+
+static bool kernel_layout_warning(const char *line)
+{
+	return (strstr(line, "ld: warning: ") &&
+		(strstr(line, "LOAD segment with RWX permissions") || strstr(line, "executable stack") ||
+		 strstr(line, ".note.GNU-stack"))) ||
+	       strstr(line, "ld: NOTE: This behaviour is deprecated and will be removed");
+}
 
 static void ninja_line(void *ctx, bool is_err, const char *line, size_t len)
 {
 	(void)is_err; /* standard error is merged into standard output */
 	struct ninja_output *o = ctx;
+	sb_add(&o->log, line, len);
 	unsigned done, total;
 	bool progress = !o->verbose && sscanf(line, "[%u/%u]", &done, &total) == 2;
+	bool hide = !o->verbose && kernel_layout_warning(line);
+	o->hidden += hide;
 	if (progress && o->tty) {
 		printf("\rkernel: [%u/%u]", done, total);
 		fflush(stdout);
 		o->progress_shown = true;
-	} else if (!progress && strncmp(line, "ninja: Entering directory", 25) != 0 &&
+	} else if (!progress && !hide && strncmp(line, "ninja: Entering directory", 25) != 0 &&
 		   (o->verbose || strncmp(line, "-- ", 3) != 0)) { /* "-- Installing: ..." */
 		if (o->progress_shown)
 			putchar('\n');
@@ -98,17 +114,23 @@ static void ninja_line(void *ctx, bool is_err, const char *line, size_t len)
 	}
 }
 
-static int run_ninja(const char *build_dir, const char *target, bool verbose)
+static int run_ninja(struct arena *a, const char *build_dir, const char *target, bool verbose)
 {
-	struct ninja_output o = { verbose, isatty(STDOUT_FILENO) != 0, false };
+	struct ninja_output o = { verbose, isatty(STDOUT_FILENO) != 0, false, SB_INIT, 0 };
 	const char *argv[] = { "ninja", "-C", build_dir, verbose ? "-v" : target, verbose ? target : NULL, NULL };
 	struct proc_spec spec = { .argv = argv, .out = PROC_LINES, .err = PROC_TO_OUT, .on_line = ninja_line, .ctx = &o,
 				  .quiet = true };
 	int rc = proc_exec(&spec, NULL);
 	if (o.progress_shown)
 		putchar('\n');
-	if (rc != 0)
-		return diag_error(NULL, "the kernel build failed (ninja -C %s %s)", build_dir, target);
+	const char *log = arena_printf(a, "%s.build.log", build_dir);
+	fs_write_atomic(log, o.log.buf ? o.log.buf : "", o.log.len);
+	sb_release(&o.log);
+	if (rc != 0) {
+		diag_error(NULL, "the kernel build failed (ninja -C %s %s)", build_dir, target);
+		diag_note(NULL, "its whole output is in %s", log);
+		return -1;
+	}
 	return 0;
 }
 
@@ -196,7 +218,7 @@ int kernel_build(struct arena *a, const struct kernel_request *req, struct kerne
 	}
 	unlink(done);
 	const char *stamp = tree_stamp(a, req->tree, python);
-	if (!stamp || run_ninja(dir, "install", req->verbose))
+	if (!stamp || run_ninja(a, dir, "install", req->verbose))
 		return -1;
 	out->ran = true;
 	if (!path_is_file(out->elf))

@@ -157,6 +157,7 @@ enum project_verdict project_simulate(struct project *p, const struct project_ru
 		.stop_grace = 2.0,
 		.pass_terminal = isatty(STDIN_FILENO) != 0,
 		.messages = &qemu_messages,
+		.echo_escapes = p->opt.verbose,
 	};
 	fflush(stdout);
 	struct sim_result res;

@@ -69,6 +69,8 @@ struct sim_run_request {
 	double stop_grace;       /* seconds between SIGTERM and SIGKILL */
 	bool pass_terminal;      /* give QEMU our stdin (a terminal); else /dev/null */
 	struct sb *messages;     /* when not NULL, QEMU's own messages (stderr) are kept here too */
+	bool echo_escapes;       /* echo terminal escape sequences (SeaBIOS clears the screen with
+				  * them); by default they are dropped from the echo, kept in the log */
 };
 
 struct sim_result {
