@@ -30,6 +30,35 @@ static const char *config_cache(struct arena *a, const struct kernel_request *re
 	return r;
 }
 
+/*
+ * Where the kernel is built and installed (KERNEL_TARGET/kernel) and its boot images made
+ * (KERNEL_TARGET/images): KERNEL_TARGET is TARGET, unless TARGET's path has a character the
+ * kernel's CMake or QEMU cannot take.  The kernel's CMake leaves paths unquoted in its link command
+ * (a space in "-Wl,-T DIR/linker.lds_pp" splits the linker script's name), and QEMU's -initrd reads
+ * "PATH ARGS,PATH ARGS".  Then it is a folder in selfe's cache keyed by TARGET,
+ * kernel-builds/HASH/, whose file "target" names TARGET.
+ */
+static bool cmake_safe(const char *path)
+{
+	return strcspn(path, " \t\n;,\"'$\\#") == strlen(path);
+}
+
+const char *kernel_target(struct arena *a, const struct kernel_request *req)
+{
+	if (cmake_safe(req->target))
+		return req->target;
+	uint64_t h = hash_add(HASH_INIT, req->target, strlen(req->target));
+	char *root = path_cache_root();
+	const char *dir = arena_printf(a, "%s/kernel-builds/%016llx", root, (unsigned long long)h);
+	free(root);
+	return dir;
+}
+
+static const char *kernel_folder(struct arena *a, const struct kernel_request *req)
+{
+	return arena_printf(a, "%s/kernel", kernel_target(a, req));
+}
+
 static const char *build_dir(struct arena *a, const struct kernel_request *req)
 {
 	const char *cache = config_cache(a, req);
@@ -45,7 +74,7 @@ static const char *build_dir(struct arena *a, const struct kernel_request *req)
 	}
 	h = hash_add(h, req->tree, strlen(req->tree));
 	h = hash_add(h, req->cross_prefix, strlen(req->cross_prefix));
-	return arena_printf(a, "%s/kernel/build-%016llx", req->target, (unsigned long long)h);
+	return arena_printf(a, "%s/build-%016llx", kernel_folder(a, req), (unsigned long long)h);
 }
 
 /* Names, sizes and modification times of every file of the tree (not contents: fast). */
@@ -185,14 +214,15 @@ void kernel_outputs_of(struct arena *a, const char *dir, const char *install, st
 /* The build folder the request maps to, and what it holds once built. */
 static void kernel_outputs(struct arena *a, const struct kernel_request *req, struct kernel_build *out)
 {
-	kernel_outputs_of(a, build_dir(a, req), arena_printf(a, "%s/kernel/install", req->target), out);
+	kernel_outputs_of(a, build_dir(a, req), arena_printf(a, "%s/install", kernel_folder(a, req)), out);
 }
 
 int kernel_build(struct arena *a, const struct kernel_request *req, struct kernel_build *out)
 {
 	kernel_outputs(a, req, out);
 	const char *dir = out->build_dir;
-	const char *prefix = arena_printf(a, "%s/kernel/install", req->target);
+	const char *folder = kernel_folder(a, req);
+	const char *prefix = arena_printf(a, "%s/install", folder);
 	const char *done = arena_printf(a, "%s/selfe-built", dir);
 	const char *python;
 	/* Up to date: the folder's last successful build saw this very tree. */
@@ -212,6 +242,13 @@ int kernel_build(struct arena *a, const struct kernel_request *req, struct kerne
 	if (!path_is_file(arena_printf(a, "%s/build.ninja", dir))) {
 		printf("kernel: configuring %s for %s (%s)\n", req->tree, req->r->sel.platform,
 		       cfg_profile_name(req->r->sel.profile));
+		if (!cmake_safe(req->target)) {
+			const char *kt = kernel_target(a, req);
+			printf("kernel: building in %s: the project's path has a character the kernel's CMake cannot take (a space)\n",
+			       folder);
+			if (fs_mkdirs(kt) || fs_write_atomic(arena_printf(a, "%s/target", kt), req->target, strlen(req->target)))
+				return -1;
+		}
 		fflush(stdout);
 		if (configure(a, req, dir, python, prefix))
 			return -1;
