@@ -49,8 +49,10 @@ int project_prepare(struct project *p, bool with_kernel)
 		if (p->kernel.ran)
 			printf("kernel: %s\n", p->kernel.elf);
 	} else if (with_kernel) {
-		printf("kernel: skipped, %s\n", p->opt.offline ? "--offline builds from the embedded snapshot"
-							       : "no seL4 tree is available (selfe fetch, --source or SEL4_SOURCE)");
+		printf("kernel: skipped, %s\n",
+		       p->opt.offline	      ? "--offline builds from the embedded snapshot"
+		       : p->snapshot_reason ? arena_printf(a, "no seL4 tree: the kernel source was not fetched (%s)", p->snapshot_reason)
+					    : "no seL4 tree is available (selfe fetch, --source or SEL4_SOURCE)");
 	}
 	if (project_libsel4(p, req->libsel4, true))
 		return -1;

@@ -68,6 +68,10 @@ static struct cfg_model *load_config(struct arena *a, const struct project_optio
 	return m;
 }
 
+/* How long `git ls-remote` may take to show the repository answers before selfe falls back to
+ * the snapshot: a refused or unresolvable host fails at once, a silent network costs this much. */
+#define FETCH_PROBE_SECONDS 10
+
 /* --offline builds against the embedded snapshot whatever the config names: when that is not the
  * snapshot's release (another tag, a branch, a commit, a tree), one line says so. */
 static void say_snapshot_stands_in(const struct project *p)
@@ -105,12 +109,26 @@ static const char *choose_tree(struct project *p, bool *use_snapshot)
 	const char *dir = source_tree(p->a, &m->kernel, false, false, &missing);
 	if (dir || !missing)
 		return dir; /* a tree, or a path source that does not exist (reported) */
-	/* A git source that is not in the cache. */
+	/* A git source that is not in the cache: fetched, as cargo fetches a missing dependency,
+	 * unless SELFE_OFFLINE says not to touch the network or the repository cannot be reached
+	 * (found out within seconds: git ls-remote under a time limit). */
+	const char *no_net = getenv("SELFE_OFFLINE");
+	if (no_net && *no_net && strcmp(no_net, "0") != 0) {
+		p->snapshot_reason = "SELFE_OFFLINE is set";
+	} else if (source_reachable(&m->kernel, FETCH_PROBE_SECONDS)) {
+		diag_info("fetching the kernel source (%s %s of %s) into %s", m->kernel.ref_kind == CFG_REF_TAG ? "tag"
+					 : m->kernel.ref_kind == CFG_REF_BRANCH ? "branch" : "rev",
+			  m->kernel.ref, m->kernel.git, source_cache_dir(p->a, &m->kernel));
+		return source_tree(p->a, &m->kernel, true, false, NULL);
+	} else {
+		p->snapshot_reason = arena_printf(p->a, "%s cannot be reached", m->kernel.git);
+	}
 	const char *version = snapshot_version(p->a);
 	if (m->kernel.ref_kind == CFG_REF_TAG && strcmp(m->kernel.ref, version) != 0) {
 		diag_error(&m->kernel.at, "the kernel source (tag %s) is not in selfe's cache, and the embedded snapshot is seL4 %s",
 			   m->kernel.ref, version);
-		diag_note(NULL, "run 'selfe fetch', pass --source DIR, or set SEL4_SOURCE");
+		diag_note(NULL, "it was not fetched: %s; run 'selfe fetch' with network, pass --source DIR, or set SEL4_SOURCE",
+			  p->snapshot_reason);
 		return NULL;
 	}
 	*use_snapshot = true;

@@ -89,7 +89,7 @@ has_line() { # FILE LINE: LINE is a whole line of FILE, CRs aside
 		run simulate
 		expect_rc simulate-without-tree 2
 		expect_err_line simulate-without-tree-says "selfe: error: no kernel was built for pc99: booting needs a seL4 tree"
-		expect_true simulate-without-tree-says-kernel-skipped has_line "$T/out" "kernel: skipped, no seL4 tree is available (selfe fetch, --source or SEL4_SOURCE)"
+		expect_true simulate-without-tree-says-kernel-skipped has_line "$T/out" "kernel: skipped, no seL4 tree: the kernel source was not fetched (SELFE_OFFLINE is set)"
 		# after `--` everything is QEMU's, even what looks like an option of selfe's
 		run simulate --expect -- -- --bogus -p x
 		expect_rc simulate-dashdash-is-qemus 2

@@ -38,7 +38,7 @@ expect_err_line offline-mcs-riscv "selfe: note: KernelIsMCS = true is supported 
 # Without a tree and without --offline: the snapshot, said in one line.
 run gen -o fallback
 expect_rc fallback-rc 0
-expect_true fallback-says-so grep -q "^selfe: the kernel source (tag 16.0.0) is not in selfe's cache (.*): using the embedded seL4 16.0.0 snapshot$" "$T/err"
+expect_true fallback-says-so grep -q "^selfe: the kernel source (tag 16.0.0) is not in selfe's cache (.*) and SELFE_OFFLINE is set: using the embedded seL4 16.0.0 snapshot$" "$T/err"
 expect_true fallback-one-line test "$(wc -l <"$T/err")" -eq 1
 # ...but never for another release.
 sed 's/tag = "16.0.0"/tag = "13.0.0"/' base/sel4.toml >old.toml
