@@ -323,6 +323,18 @@ static int pack_files(struct build *b)
 	return 0;
 }
 
+int app_pack_files(struct arena *a, const struct app_request *req, struct step_stats *stats, const char **object)
+{
+	struct build b = { .a = a, .req = req, .stats = stats };
+	b.base.a = b.objects.a = b.runtime.a = a;
+	b.cc = arena_printf(a, "%sgcc", req->cross_prefix);
+	*object = NULL;
+	if (!req->app || pack_files(&b))
+		return req->app ? -1 : 0;
+	*object = b.objects.n ? b.objects.v[b.objects.n - 1] : NULL;
+	return 0;
+}
+
 const char *const *app_link_flags(struct arena *a, const struct app_request *r)
 {
 	struct args l = { a, NULL, 0, 0 };

@@ -58,8 +58,8 @@ static int check_files(const struct cfg_app *app, const char *dir)
 	return rc;
 }
 
-int app_check(const struct cfg_app *app, const char *dir)
+int app_check(const struct cfg_app *app, const char *dir, bool sources)
 {
-	int rc = check_sources(app, dir);
+	int rc = sources ? check_sources(app, dir) : 0;
 	return check_files(app, dir) || rc ? -1 : 0;
 }

@@ -90,6 +90,14 @@ int project_env(struct project *p)
 	if (!cflags || app_build(p->a, &runtime_only, &p->stats))
 		return -1;
 	set_env(p, cflags, app_link_flags(p->a, &p->app));
+	/* [app] files for a build of one's own: the packed archive's object, linked like any other. */
+	const char *files = NULL;
+	if (p->app.app && app_pack_files(p->a, &p->app, &p->stats, &files))
+		return -1;
+	if (files)
+		setenv("SELFE_FILES_OBJ", files, 1);
+	else
+		unsetenv("SELFE_FILES_OBJ");
 	return 0;
 }
 

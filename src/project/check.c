@@ -9,15 +9,15 @@
 int project_check_root_task(struct project *p)
 {
 	const struct cfg_build_profile *bp = p->r->build_profile;
-	if (bp && bp->make_root_task)
-		return 0;
+	if (bp && bp->make_root_task) /* [app] then only lists files for `selfe env` */
+		return p->m->app.present ? app_check(&p->m->app, p->m->dir, false) : 0;
 	if (!p->m->app.present) {
 		diag_error(&(struct loc){ p->m->path, 0, 0 }, "nothing to build for %s: no [app] table and no make_root_task",
 			   p->r->sel.platform);
 		diag_note(NULL, "add [app] with name = \"...\" and sources = [\"src/*.c\"] ('selfe new NAME' writes a project)");
 		return -1;
 	}
-	return app_check(&p->m->app, p->m->dir);
+	return app_check(&p->m->app, p->m->dir, true);
 }
 
 int project_check(struct project *p, bool root_task)
