@@ -9,10 +9,11 @@
  * by CMake without a word (KernelPrintng:BOOL=ON in the cache, KernelFPU falling back to its
  * default).  Offline the snapshot's option table does the same check (snapshot/options.c).
  *
- * Variables the configuration files read without declaring them: none that selfe passes or a
- * user needs (KernelPlatform, KernelSel4Arch and KernelARMPlatform are all config_choice or
- * config_string options in seL4 16.0.0); the few such names the kernel's CMake reads are listed
- * in `undeclared_inputs` below and in README ("Kernel options").
+ * Inputs the configuration files read without a config_* call are known too: a cache entry of a
+ * user-facing type (KernelCustomDTS, set with CACHE FILEPATH), and a value a platform's file reads
+ * before config_set sets it (KernelARMPlatform, the sub-platform).  Everything else the files
+ * read and no call declares is computed by them (KernelArchX86, KernelPlatImx6, KernelDTSList,
+ * ...): a setting of it would be overwritten, so it is an error too.  README, "Kernel options".
  */
 #include <inttypes.h>
 #include <string.h>
@@ -22,10 +23,6 @@
 #include "snapshot/gen_config.h"
 #include "util/path.h"
 #include "util/suggest.h"
-
-/* Read by the kernel's configuration files but declared by no config_* call: accepted as they are
- * (see README, "Kernel options"). */
-static const char *const undeclared_inputs[] = { NULL };
 
 static const char *value_text(struct arena *a, const struct cfg_value *v)
 {
@@ -72,9 +69,6 @@ static int check_one(struct project *p, struct kcfg *k, const char *const *names
 	struct arena *a = p->a;
 	struct kcfg_option o;
 	if (!kcfg_option(k, it->key, &o)) {
-		for (size_t i = 0; undeclared_inputs[i]; i++)
-			if (!strcmp(undeclared_inputs[i], it->key))
-				return 0;
 		diag_error(&it->at, "'%s' is not an option of the kernel in %s", it->key, p->tree);
 		const char *near = suggest_closest(it->key, names);
 		if (near)
@@ -84,6 +78,18 @@ static int check_one(struct project *p, struct kcfg *k, const char *const *names
 		return -1;
 	}
 	const struct cfg_value *v = &it->value;
+	if (!strcmp(o.kind, "set")) {
+		/* Computed by the files: a value they keep (a sub-platform they read and set again)
+		 * is an input; one they replace was never used. */
+		const char *now = kcfg_cache(k, it->key);
+		bool same = now && (v->kind == CFG_BOOL ? kcfg_value_is_on(now) == v->b : !strcmp(now, value_text(a, v)));
+		if (same)
+			return 0;
+		diag_error(&it->at, "'%s' is computed by the kernel's configuration files (%s here): the setting would be ignored",
+			   it->key, now ? arena_printf(a, "\"%s\"", now) : "unset");
+		diag_note(NULL, "remove it, or set the options it is computed from");
+		return -1;
+	}
 	if (!strcmp(o.kind, "bool") && v->kind != CFG_BOOL) {
 		diag_error(&it->at, "'%s' is a bool option of the kernel: write true or false, not %s", it->key,
 			   v->kind == CFG_STRING ? arena_printf(a, "\"%s\"", v->s) : value_text(a, v));

@@ -71,3 +71,13 @@ expect_true gen-writes-nothing test ! -e lib2
 printf '[sel4]\nkernel = { git = "https://github.com/seL4/seL4", tag = "16.0.0" }\n[sel4.config.sabre]\nKernelPlatform = "imx6"\nKernelARMPlatform = "sabre"\nKernelSel4Arch = "aarch32"\n' >sel4.toml
 run gen -p sabre -o sabre-lib
 expect_rc sub-platform-accepted 0
+
+# A value the kernel's files compute (config_set) and would replace is refused; an input they
+# read and keep (the sub-platform above) and a user cache entry (KernelCustomDTS) are not.
+write_config 'KernelSel4Arch = "x86_64"' 'KernelWordSize = 32'
+run gen -o ws
+expect_rc computed-value-rc 2
+expect_err_line computed-value "$T/p/sel4.toml:6:1: error: 'KernelWordSize' is computed by the kernel's configuration files (\"64\" here): the setting would be ignored"
+write_config 'KernelSel4Arch = "x86_64"' 'KernelCustomDTS = ""'
+run gen -o dts
+expect_rc cache-input-accepted 0
