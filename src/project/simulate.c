@@ -98,7 +98,7 @@ enum project_verdict project_simulate(struct project *p, const struct project_ru
 {
 	struct arena *a = p->a;
 	const char *kimg, *rimg;
-	if (project_check(p, true) || !project_can_boot(p) || project_prepare(p, true) || project_root_task(p) || project_images(p, &kimg, &rimg))
+	if (!project_can_boot(p) || project_check(p, true) || project_prepare(p, true) || project_root_task(p) || project_images(p, &kimg, &rimg))
 		return PROJECT_TROUBLE;
 	const struct json_value *config = kernel_config_read(a, p->kernel.config_json);
 	if (!config)
