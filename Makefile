@@ -213,6 +213,20 @@ demo: deps
 	@$(MAKE) --no-print-directory all
 	@scripts/demo
 
+# --- installing ------------------------------------------------------------------------------
+# The binary is self-contained (the snapshot and the runtime are compiled in): it and its man
+# page are all there is.  `make install PREFIX=$HOME/.local` puts selfe in ~/.local/bin.
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+install: $(O)/selfe
+	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(MANDIR)/man1"
+	install -m 755 $(O)/selfe "$(DESTDIR)$(BINDIR)/selfe"
+	install -m 644 docs/selfe.1 "$(DESTDIR)$(MANDIR)/man1/selfe.1"
+
+uninstall:
+	rm -f "$(DESTDIR)$(BINDIR)/selfe" "$(DESTDIR)$(MANDIR)/man1/selfe.1"
+
 clean:
 	rm -rf $(O)
 
@@ -220,7 +234,7 @@ clean:
 check-valgrind: $(O)/selfe
 	tests/valgrind/run.sh $(O)/selfe
 
-.PHONY: all deps check test-programs demo clean fuzz-toml fuzz check-valgrind
+.PHONY: all deps check test-programs demo clean fuzz-toml fuzz check-valgrind install uninstall
 .DELETE_ON_ERROR:
 
 -include $(shell find $(O) -name '*.d' 2>/dev/null)

@@ -31,6 +31,12 @@ struct app_request {
 /* Returns 0, or -1 after reporting.  With no `app`, builds only the runtime archive. */
 int app_build(struct arena *a, const struct app_request *req, struct step_stats *stats);
 
+/* The [app] files packed with selfe-arc (WORK/files.arc) and wrapped in an object whose
+ * .selfe_arc section holds the archive (WORK/obj/files.o), as `selfe build` links them; for a
+ * build of one's own (`selfe env`: SELFE_FILES_OBJ).  *object is NULL when [app] has no files.
+ * 0, or -1 after reporting. */
+int app_pack_files(struct arena *a, const struct app_request *req, struct step_stats *stats, const char **object);
+
 /* The flags every root-task file is compiled with (the arch's, freestanding with only the
  * compiler's own headers, the runtime's and libsel4's include folders, the profile's
  * optimisation); NULL-terminated, or NULL after reporting (e.g. no such compiler). */
@@ -38,6 +44,13 @@ const char *const *app_cflags(struct arena *a, const struct app_request *req);
 /* What a root task is linked with after its own objects (linker script, runtime archive,
  * libsel4, libgcc); NULL-terminated. */
 const char *const *app_link_flags(struct arena *a, const struct app_request *r);
+
+/* [app] against the files: each source glob matches something (with `sources`), each `files`
+ * entry is a file; errors point at the item in sel4.toml (app/check.c).  0, or -1 after
+ * reporting. */
+int app_check(const struct cfg_app *app, const char *dir, bool sources);
+/* Where item `i` of one of [app]'s lists is written (the table's header when unknown). */
+const struct loc *app_item_loc(const struct cfg_app *app, const struct cfg_strings *l, size_t i);
 
 /* The runtime folder compiled into selfe (see embed/folder.h); NULL after reporting. */
 const char *app_runtime_folder(struct arena *a);

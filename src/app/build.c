@@ -224,7 +224,7 @@ static int compile_app(struct build *b)
 	}
 	add_strings(&extra, &app->cflags);
 	static const char *const default_sources[] = { CFG_APP_DEFAULT_SOURCES };
-	struct cfg_strings defaults = { (const char **)default_sources, 1 };
+	struct cfg_strings defaults = { (const char **)default_sources, 1, NULL };
 	const struct cfg_strings *sources = app->sources.v ? &app->sources : &defaults;
 	int rc = 0;
 	for (size_t i = 0; i < sources->n && rc == 0; i++) {
@@ -232,7 +232,7 @@ static int compile_app(struct build *b)
 		glob_t g;
 		int grc = glob(pattern, 0, NULL, &g);
 		if (grc != 0) {
-			rc = diag_error(&app->at, "[app] sources: '%s' matches no file in %s", sources->v[i], b->req->app_dir);
+			rc = diag_error(app_item_loc(app, sources, i), "[app] sources: '%s' matches no file in %s", sources->v[i], b->req->app_dir);
 			diag_note(NULL, "sources are globs relative to the folder of sel4.toml, e.g. \"src/*.c\"");
 		}
 		for (size_t k = 0; grc == 0 && k < g.gl_pathc && rc == 0; k++) {
@@ -325,6 +325,18 @@ static int pack_files(struct build *b)
 	    step_run(b->a, b->stats, obj, cmd.v, (const char *const[]){ archive, NULL }))
 		return -1;
 	add(&b->objects, obj);
+	return 0;
+}
+
+int app_pack_files(struct arena *a, const struct app_request *req, struct step_stats *stats, const char **object)
+{
+	struct build b = { .a = a, .req = req, .stats = stats };
+	b.base.a = b.objects.a = b.runtime.a = a;
+	b.cc = arena_printf(a, "%sgcc", req->cross_prefix);
+	*object = NULL;
+	if (!req->app || pack_files(&b))
+		return req->app ? -1 : 0;
+	*object = b.objects.n ? b.objects.v[b.objects.n - 1] : NULL;
 	return 0;
 }
 

@@ -26,7 +26,7 @@ int cmd_build(int argc, char **argv)
 		return status;
 	struct arena *a = arena_new();
 	struct project p;
-	status = project_open(a, &o, &p) == 0 && project_prepare(&p, true) == 0 && project_root_task(&p) == 0 ? 0 : EXIT_TROUBLE;
+	status = project_open(a, &o, &p) == 0 && project_check(&p, true) == 0 && project_prepare(&p, true) == 0 && project_root_task(&p) == 0 ? 0 : EXIT_TROUBLE;
 	if (status == 0 && p.kernel.elf) {
 		const char *kimg, *rimg, *gap = project_boot_gap(&p);
 		if (gap)

@@ -15,6 +15,9 @@ static const char usage[] =
 	"  SELFE_CFLAGS                      compile flags (freestanding, libsel4 and runtime headers)\n"
 	"  SELFE_LDFLAGS                     link flags to put after your objects (linker script,\n"
 	"                                    selfe-start + selfe-runtime, libsel4, libgcc)\n"
+	"  SELFE_FILES_OBJ                   when [app] lists files: the object holding them as a\n"
+	"                                    selfe-arc archive (link it with your objects;\n"
+	"                                    selfe_arc_find_default() reads it at run time)\n"
 	"\n" CLI_COMMON_USAGE;
 
 /* 'value' for sh, with each ' written as '\'' */
@@ -39,9 +42,9 @@ int cmd_env(int argc, char **argv)
 	struct arena *a = arena_new();
 	struct project p;
 	status = EXIT_TROUBLE;
-	if (project_open(a, &o, &p) == 0 && project_prepare(&p, false) == 0 && project_env(&p) == 0) {
+	if (project_open(a, &o, &p) == 0 && project_check(&p, false) == 0 && project_prepare(&p, false) == 0 && project_env(&p) == 0) {
 		static const char *const names[] = { "SEL4_CONFIG_PATH", "SEL4_PLATFORM", "SELFE_CC", "SELFE_CFLAGS",
-						     "SELFE_LDFLAGS" };
+						     "SELFE_LDFLAGS", "SELFE_FILES_OBJ" };
 		for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 			if (getenv(names[i]))
 				print_quoted(names[i], getenv(names[i]));

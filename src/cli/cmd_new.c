@@ -14,8 +14,9 @@ static const char usage[] =
 	"usage: selfe new NAME\n"
 	"\n"
 	"Creates the folder NAME with a sel4.toml (the embedded default configuration: seL4 16.0.0\n"
-	"on pc99, sabre, qemu-arm-virt and qemu-riscv-virt, plus an [app] table) and src/main.c, a\n"
-	"root task that greets and returns.  Then: cd NAME && selfe build [-p PLATFORM].\n";
+	"on pc99, sabre, qemu-arm-virt and qemu-riscv-virt, plus an [app] table and a [test] table\n"
+	"that its boot passes) and src/main.c, a root task that greets and returns.  Then:\n"
+	"cd NAME && selfe build [-p PLATFORM] && selfe test.\n";
 
 static const char main_c[] =
 	"/* %s: a seL4 root task built with selfe. */\n"
@@ -49,8 +50,11 @@ static int write_project(struct arena *a, const char *dir, const char *name)
 	sb_add(&toml, def, len);
 	sb_addf(&toml,
 		"\n# The root task: compiled with selfe-start and selfe-runtime by `selfe build`.\n"
-		"[app]\nname = \"%s\"\nsources = [\"src/*.c\"]\ncflags = [\"-Wall\", \"-Wextra\"]\n",
-		name);
+		"[app]\nname = \"%s\"\nsources = [\"src/*.c\"]\ncflags = [\"-Wall\", \"-Wextra\"]\n"
+		"\n# What `selfe test` expects of a boot, in order: the greeting, then selfe-start's line for\n"
+		"# main's return value (a non-zero one fails the run at once).\n"
+		"[test]\nexpect = [\"Hello from %s: [0-9]+ untyped objects\", \"main returned 0\"]\n",
+		name, name);
 	sb_addf(&c, main_c, name, name);
 	int rc = fs_mkdirs(arena_printf(a, "%s/src", dir)) || fs_write_atomic(arena_printf(a, "%s/sel4.toml", dir), toml.buf, toml.len) ||
 			 fs_write_atomic(arena_printf(a, "%s/src/main.c", dir), c.buf, c.len)

@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "cli.h"
+#include "util/suggest.h"
+#include "util/xalloc.h"
 
 /* Handles a selection or plan option; returns 1 when `opt` was one, 0 otherwise. */
 static int cli_common_option(struct project_options *c, int opt, const char *arg)
@@ -93,6 +95,32 @@ int cli_usage_error(const char *usage, const char *fmt, ...)
 	return EXIT_TROUBLE;
 }
 
+/* "unknown option", with the nearest long option of this command when the word is a likely typo
+ * of one (as config keys get). */
+static int unknown_option(const char *usage, const struct option *options, const char *word)
+{
+	struct sb name = SB_INIT;
+	const char *w = word;
+	while (*w == '-')
+		w++;
+	sb_addf(&name, "%.*s", (int)strcspn(w, "="), w);
+	size_t n = 0;
+	while (options[n].name)
+		n++;
+	const char **names = xmalloc((n + 1) * sizeof(*names));
+	for (size_t i = 0; i < n; i++)
+		names[i] = options[i].name;
+	names[n] = NULL;
+	const char *near = word[0] == '-' && word[1] == '-' && sb_str(&name)[0] ? suggest_closest(sb_str(&name), names) : NULL;
+	diag_error(NULL, "unknown option '%s'", word);
+	if (near)
+		diag_note(NULL, "did you mean '--%s'?", near);
+	fputs(usage, stderr);
+	free(names);
+	sb_release(&name);
+	return EXIT_TROUBLE;
+}
+
 int cli_parse(struct project_options *c, int argc, char **argv, const struct option *options, const char *shortopts,
 	      const char *usage, int (*on_option)(int opt, const char *arg, void *ctx), void *ctx, char ***rest,
 	      int *nrest)
@@ -111,7 +139,7 @@ int cli_parse(struct project_options *c, int argc, char **argv, const struct opt
 		} else if (opt == ':') {
 			status = cli_usage_error(usage, "option '%s' needs a value", argv[optind - 1]);
 		} else if (opt == '?') {
-			status = cli_usage_error(usage, "unknown option '%s'", argv[optind - 1]);
+			status = unknown_option(usage, options, argv[optind - 1]);
 		} else {
 			status = on_option ? on_option(opt, optarg, ctx) : cli_usage_error(usage, "unknown option '%s'", argv[optind - 1]);
 		}

@@ -97,6 +97,7 @@ struct cfg_build {
 struct cfg_strings {
 	const char **v;
 	size_t n;
+	const struct loc *at; /* where each item is (NULL when not loaded from a file) */
 };
 
 /* [app]: the root task `selfe build` compiles itself (paths relative to the config's folder). */

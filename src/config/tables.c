@@ -12,7 +12,8 @@
 #include "util/regex.h"
 
 enum field_kind { FIELD_STRING, FIELD_STRINGS, FIELD_INTEGER };
-enum field_check { CHECK_NONE, CHECK_NAME, CHECK_REGEX };
+/* CHECK_SOME: a list that, when written, must have an item (an empty one could only fail later). */
+enum field_check { CHECK_NONE, CHECK_NAME, CHECK_REGEX, CHECK_SOME };
 
 struct field {
 	const char *key;
@@ -37,7 +38,7 @@ struct table_spec {
 
 static const struct field app_fields[] = {
 	STR(cfg_app, name, CHECK_NAME),
-	STRS(cfg_app, sources, CHECK_NONE),
+	STRS(cfg_app, sources, CHECK_SOME),
 	STRS(cfg_app, include, CHECK_NONE),
 	STRS(cfg_app, cflags, CHECK_NONE),
 	STRS(cfg_app, ldflags, CHECK_NONE),
@@ -179,8 +180,15 @@ static void load_field(struct loader *ld, void *table, const struct field *f, co
 		return;
 	}
 	const struct toml_array *arr = e->value.u.arr;
+	if (f->check == CHECK_SOME && arr->len == 0) {
+		LD_ERROR(ld, e->value.pos, "'%s' in %s is empty: there is nothing to build", f->key, title);
+		LD_NOTE(ld, "list the sources, e.g. %s = [\"src/*.c\"], or leave the key out for the default", f->key);
+		return;
+	}
 	struct cfg_strings *out = member(table, f);
 	out->v = arena_alloc(ld->a, (arr->len + 1) * sizeof(*out->v));
+	struct loc *where = arena_alloc(ld->a, (arr->len + 1) * sizeof(*where));
+	out->at = where;
 	out->n = 0;
 	for (size_t i = 0; i < arr->len; i++) {
 		const struct toml_value *v = &arr->items[i];
@@ -194,8 +202,10 @@ static void load_field(struct loader *ld, void *table, const struct field *f, co
 				 f->key, title);
 			continue;
 		}
-		if (check_string(ld, f, v->u.s.ptr, v->pos, title))
+		if (check_string(ld, f, v->u.s.ptr, v->pos, title)) {
+			where[out->n] = at(ld, v->pos);
 			out->v[out->n++] = arena_strndup(ld->a, v->u.s.ptr, v->u.s.len);
+		}
 	}
 }
 

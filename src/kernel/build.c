@@ -30,6 +30,35 @@ static const char *config_cache(struct arena *a, const struct kernel_request *re
 	return r;
 }
 
+/*
+ * Where the kernel is built and installed (KERNEL_TARGET/kernel) and its boot images made
+ * (KERNEL_TARGET/images): KERNEL_TARGET is TARGET, unless TARGET's path has a character the
+ * kernel's CMake or QEMU cannot take.  The kernel's CMake leaves paths unquoted in its link command
+ * (a space in "-Wl,-T DIR/linker.lds_pp" splits the linker script's name), and QEMU's -initrd reads
+ * "PATH ARGS,PATH ARGS".  Then it is a folder in selfe's cache keyed by TARGET,
+ * kernel-builds/HASH/, whose file "target" names TARGET.
+ */
+static bool cmake_safe(const char *path)
+{
+	return strcspn(path, " \t\n;,\"'$\\#") == strlen(path);
+}
+
+const char *kernel_target(struct arena *a, const struct kernel_request *req)
+{
+	if (cmake_safe(req->target))
+		return req->target;
+	uint64_t h = hash_add(HASH_INIT, req->target, strlen(req->target));
+	char *root = path_cache_root();
+	const char *dir = arena_printf(a, "%s/kernel-builds/%016llx", root, (unsigned long long)h);
+	free(root);
+	return dir;
+}
+
+static const char *kernel_folder(struct arena *a, const struct kernel_request *req)
+{
+	return arena_printf(a, "%s/kernel", kernel_target(a, req));
+}
+
 static const char *build_dir(struct arena *a, const struct kernel_request *req)
 {
 	const char *cache = config_cache(a, req);
@@ -45,7 +74,7 @@ static const char *build_dir(struct arena *a, const struct kernel_request *req)
 	}
 	h = hash_add(h, req->tree, strlen(req->tree));
 	h = hash_add(h, req->cross_prefix, strlen(req->cross_prefix));
-	return arena_printf(a, "%s/kernel/build-%016llx", req->target, (unsigned long long)h);
+	return arena_printf(a, "%s/build-%016llx", kernel_folder(a, req), (unsigned long long)h);
 }
 
 /* Names, sizes and modification times of every file of the tree (not contents: fast). */
@@ -72,24 +101,40 @@ static const char *tree_stamp(struct arena *a, const char *tree, const char *pyt
 
 /*
  * Ninja with its "[n/m] ..." progress lines condensed into one line that rewrites itself when
- * stdout is a terminal; every other line (warnings, errors) is passed on.  With `verbose`, Ninja
+ * stdout is a terminal; every other line (warnings, errors) is passed on, except the linker's
+ * warnings about the kernel image's own layout (an RWX LOAD segment, an executable stack: the
+ * kernel's linker script and assembly make them on every build, and nothing a user can act on),
+ * which go only to the build log (DIR.build.log, which keeps every line).  With `verbose`, Ninja
  * prints each command and everything is passed on as it is.
  */
 struct ninja_output {
 	bool verbose, tty, progress_shown;
+	struct sb log;
+	unsigned hidden;
 };
+
+static bool kernel_layout_warning(const char *line)
+{
+	return (strstr(line, "ld: warning: ") &&
+		(strstr(line, "LOAD segment with RWX permissions") || strstr(line, "executable stack") ||
+		 strstr(line, ".note.GNU-stack"))) ||
+	       strstr(line, "ld: NOTE: This behaviour is deprecated and will be removed");
+}
 
 static void ninja_line(void *ctx, bool is_err, const char *line, size_t len)
 {
 	(void)is_err; /* standard error is merged into standard output */
 	struct ninja_output *o = ctx;
+	sb_add(&o->log, line, len);
 	unsigned done, total;
 	bool progress = !o->verbose && sscanf(line, "[%u/%u]", &done, &total) == 2;
+	bool hide = !o->verbose && kernel_layout_warning(line);
+	o->hidden += hide;
 	if (progress && o->tty) {
 		printf("\rkernel: [%u/%u]", done, total);
 		fflush(stdout);
 		o->progress_shown = true;
-	} else if (!progress && strncmp(line, "ninja: Entering directory", 25) != 0 &&
+	} else if (!progress && !hide && strncmp(line, "ninja: Entering directory", 25) != 0 &&
 		   (o->verbose || strncmp(line, "-- ", 3) != 0)) { /* "-- Installing: ..." */
 		if (o->progress_shown)
 			putchar('\n');
@@ -98,17 +143,23 @@ static void ninja_line(void *ctx, bool is_err, const char *line, size_t len)
 	}
 }
 
-static int run_ninja(const char *build_dir, const char *target, bool verbose)
+static int run_ninja(struct arena *a, const char *build_dir, const char *target, bool verbose)
 {
-	struct ninja_output o = { verbose, isatty(STDOUT_FILENO) != 0, false };
+	struct ninja_output o = { verbose, isatty(STDOUT_FILENO) != 0, false, SB_INIT, 0 };
 	const char *argv[] = { "ninja", "-C", build_dir, verbose ? "-v" : target, verbose ? target : NULL, NULL };
 	struct proc_spec spec = { .argv = argv, .out = PROC_LINES, .err = PROC_TO_OUT, .on_line = ninja_line, .ctx = &o,
 				  .quiet = true };
 	int rc = proc_exec(&spec, NULL);
 	if (o.progress_shown)
 		putchar('\n');
-	if (rc != 0)
-		return diag_error(NULL, "the kernel build failed (ninja -C %s %s)", build_dir, target);
+	const char *log = arena_printf(a, "%s.build.log", build_dir);
+	fs_write_atomic(log, o.log.buf ? o.log.buf : "", o.log.len);
+	sb_release(&o.log);
+	if (rc != 0) {
+		diag_error(NULL, "the kernel build failed (ninja -C %s %s)", build_dir, target);
+		diag_note(NULL, "its whole output is in %s", log);
+		return -1;
+	}
 	return 0;
 }
 
@@ -163,14 +214,15 @@ void kernel_outputs_of(struct arena *a, const char *dir, const char *install, st
 /* The build folder the request maps to, and what it holds once built. */
 static void kernel_outputs(struct arena *a, const struct kernel_request *req, struct kernel_build *out)
 {
-	kernel_outputs_of(a, build_dir(a, req), arena_printf(a, "%s/kernel/install", req->target), out);
+	kernel_outputs_of(a, build_dir(a, req), arena_printf(a, "%s/install", kernel_folder(a, req)), out);
 }
 
 int kernel_build(struct arena *a, const struct kernel_request *req, struct kernel_build *out)
 {
 	kernel_outputs(a, req, out);
 	const char *dir = out->build_dir;
-	const char *prefix = arena_printf(a, "%s/kernel/install", req->target);
+	const char *folder = kernel_folder(a, req);
+	const char *prefix = arena_printf(a, "%s/install", folder);
 	const char *done = arena_printf(a, "%s/selfe-built", dir);
 	/* install/ is shared by every build folder of this target: it says which one filled it, so
 	 * that switching back to an older configuration installs that one's kernel again. */
@@ -195,13 +247,20 @@ int kernel_build(struct arena *a, const struct kernel_request *req, struct kerne
 	if (!path_is_file(arena_printf(a, "%s/build.ninja", dir))) {
 		printf("kernel: configuring %s for %s (%s)\n", req->tree, req->r->sel.platform,
 		       cfg_profile_name(req->r->sel.profile));
+		if (!cmake_safe(req->target)) {
+			const char *kt = kernel_target(a, req);
+			printf("kernel: building in %s: the project's path has a character the kernel's CMake cannot take (a space)\n",
+			       folder);
+			if (fs_mkdirs(kt) || fs_write_atomic(arena_printf(a, "%s/target", kt), req->target, strlen(req->target)))
+				return -1;
+		}
 		fflush(stdout);
 		if (configure(a, req, dir, python, prefix))
 			return -1;
 	}
 	unlink(done);
 	const char *stamp = tree_stamp(a, req->tree, python);
-	if (!stamp || run_ninja(dir, "install", req->verbose))
+	if (!stamp || run_ninja(a, dir, "install", req->verbose))
 		return -1;
 	out->ran = true;
 	if (!path_is_file(out->elf))

@@ -19,7 +19,7 @@ int kernel_images(struct arena *a, const struct kernel_request *req, const struc
 		  const char *app_name, const char **kernel_image, const char **root_image)
 {
 	const struct cfg_selection *sel = &req->r->sel;
-	const char *dir = arena_printf(a, "%s/images", req->target);
+	const char *dir = arena_printf(a, "%s/images", kernel_target(a, req));
 	const char *suffix = arena_printf(a, "%s-%s", sel->sel4_arch, sel->platform);
 	*kernel_image = arena_printf(a, "%s/kernel-%s", dir, suffix);
 	*root_image = arena_printf(a, "%s/%s-%s", dir, app_name, suffix);

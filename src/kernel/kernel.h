@@ -59,10 +59,14 @@ bool kernel_config_bool(const struct json_value *config, const char *name);
 /* kernel_config_bool for callbacks (plat_config_bool). */
 bool kernel_config_flag(void *config, const char *name);
 
+/* Where a kernel build and its boot images go: the request's target, or, when its path has a
+ * character the kernel's CMake or QEMU cannot take (a space), a folder in selfe's cache keyed by
+ * it (kernel-builds/HASH, naming the target in its file "target"). */
+const char *kernel_target(struct arena *a, const struct kernel_request *req);
 /*
- * Boot images for the platform into TARGET/images: pc99 gets the kernel as a 32-bit ELF for
- * multiboot and the root task.  Sets *kernel_image and *root_image.  0, or -1 after reporting
- * (a platform without an image format yet says so).
+ * Boot images for the platform into kernel_target()/images: pc99 gets the kernel as a 32-bit ELF
+ * for multiboot and the root task.  Sets *kernel_image and *root_image.  0, or -1 after
+ * reporting (a platform without an image format yet says so).
  */
 int kernel_images(struct arena *a, const struct kernel_request *req, const struct kernel_build *k, const char *root_task,
 		  const char *app_name, const char **kernel_image, const char **root_image);

@@ -46,6 +46,16 @@ const struct plat_platform plat_platforms[] = {
 	{ NULL, NULL, NULL, NULL, NULL, NULL, false },
 };
 
+/* The kernel's own platforms in seL4 16.0.0: the values of its KernelPlatform choice, one per
+ * declare_platform() call in src/plat/ (tests/kconfig checks this list against a tree). */
+const char *const plat_kernel_platforms[] = {
+	"allwinnerA20", "am335x", "apq8064", "ariane", "bananapi-f3", "bcm2711", "bcm2712", "bcm2837", "cheshire",
+	"exynos4", "exynos5", "fvp", "hifive", "hifive-p550", "hikey", "imx6", "imx7", "imx8mm-evk", "imx8mp-evk",
+	"imx8mq-evk", "imx93", "maaxboard", "odroidc2", "odroidc4", "omap3", "pc99", "polarfire", "qemu-arm-virt",
+	"qemu-riscv-virt", "quartz64", "rk3568", "rocketchip", "rockpro64", "spike", "star64", "stm32mp2", "tk1",
+	"tqma8xqp1gb", "tx1", "tx2", "zynq7000", "zynqmp", NULL,
+};
+
 const struct plat_arch *plat_arch(const char *sel4_arch)
 {
 	for (size_t i = 0; sel4_arch && i < sizeof(arches) / sizeof(arches[0]); i++)

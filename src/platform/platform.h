@@ -53,6 +53,8 @@ const struct plat_arch *plat_arch_of_qemu(const char *qemu);
 const struct plat_platform *plat_platform(const char *name);
 /* The platform whose KernelPlatform value is `kernel_platform` (e.g. "imx6"); NULL if none. */
 const struct plat_platform *plat_platform_of_kernel(const char *kernel_platform);
+/* The kernel's own KernelPlatform values (seL4 16.0.0), NULL-terminated. */
+extern const char *const plat_kernel_platforms[];
 /* Every known platform, then a NULL name. */
 extern const struct plat_platform plat_platforms[];
 

@@ -49,8 +49,10 @@ int project_prepare(struct project *p, bool with_kernel)
 		if (p->kernel.ran)
 			printf("kernel: %s\n", p->kernel.elf);
 	} else if (with_kernel) {
-		printf("kernel: skipped, %s\n", p->opt.offline ? "--offline builds from the embedded snapshot"
-							       : "no seL4 tree is available (selfe fetch, --source or SEL4_SOURCE)");
+		printf("kernel: skipped, %s\n",
+		       p->opt.offline	      ? "--offline builds from the embedded snapshot"
+		       : p->snapshot_reason ? arena_printf(a, "no seL4 tree: the kernel source was not fetched (%s)", p->snapshot_reason)
+					    : "no seL4 tree is available (selfe fetch, --source or SEL4_SOURCE)");
 	}
 	if (project_libsel4(p, req->libsel4, true))
 		return -1;
@@ -88,6 +90,14 @@ int project_env(struct project *p)
 	if (!cflags || app_build(p->a, &runtime_only, &p->stats))
 		return -1;
 	set_env(p, cflags, app_link_flags(p->a, &p->app));
+	/* [app] files for a build of one's own: the packed archive's object, linked like any other. */
+	const char *files = NULL;
+	if (p->app.app && app_pack_files(p->a, &p->app, &p->stats, &files))
+		return -1;
+	if (files)
+		setenv("SELFE_FILES_OBJ", files, 1);
+	else
+		unsetenv("SELFE_FILES_OBJ");
 	return 0;
 }
 
@@ -124,12 +134,14 @@ int project_root_task(struct project *p)
 		rc = app_build(p->a, &p->app, &p->stats);
 		p->image = rc == 0 ? p->app.image : NULL;
 	} else {
-		diag_error(&(struct loc){ p->m->path, 0, 0 }, "nothing to build for %s: no [app] table and no make_root_task",
-			   p->r->sel.platform);
-		diag_note(NULL, "add [app] with name = \"...\" and sources = [\"src/*.c\"] ('selfe new NAME' writes a project)");
-		return -1;
+		return project_check_root_task(p); /* reports that there is nothing to build */
 	}
-	if (rc == 0)
+	/* With make_root_task, selfe's steps are only the runtime archive's: what the user's command
+	 * compiled is its own business, so the summary says it ran rather than counting it. */
+	if (rc == 0 && bp && bp->make_root_task)
+		printf("root task: %s (make_root_task ran; runtime: %d steps run, %d up to date; libsel4 from %s)\n", p->image,
+		       p->stats.run, p->stats.skipped, p->libsel4_from);
+	else if (rc == 0)
 		printf("root task: %s (%d steps run, %d up to date; libsel4 from %s)\n", p->image, p->stats.run,
 		       p->stats.skipped, p->libsel4_from);
 	return rc;

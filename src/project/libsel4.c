@@ -55,8 +55,9 @@ int project_libsel4(struct project *p, const char *out, bool keep_current)
 		p->libsel4_from = arena_printf(a, "the embedded seL4 %s snapshot", snapshot_version(a));
 		const struct cfg_source *ks = &p->m->kernel;
 		if (!p->opt.offline && ks->kind == CFG_SOURCE_GIT)
-			fprintf(stderr, "selfe: the kernel source (%s %s) is not in selfe's cache (%s): using %s\n",
-				ref_kind_name(ks->ref_kind), ks->ref, source_cache_dir(a, ks), p->libsel4_from);
+			fprintf(stderr, "selfe: the kernel source (%s %s) is not in selfe's cache (%s) and %s: using %s\n",
+				ref_kind_name(ks->ref_kind), ks->ref, source_cache_dir(a, ks),
+				p->snapshot_reason ? p->snapshot_reason : "was not fetched", p->libsel4_from);
 	} else {
 		if (!k && libsel4_native_config(a, p->tree, &p->r->config, &req.kernel_json, &req.sel4_json))
 			return -1;

@@ -71,12 +71,35 @@ static struct cfg_model *load_config(struct arena *a, const struct project_optio
 	return m;
 }
 
+/* How long `git ls-remote` may take to show the repository answers before selfe falls back to
+ * the snapshot: a refused or unresolvable host fails at once, a silent network costs this much. */
+#define FETCH_PROBE_SECONDS 10
+
+/* --offline builds against the embedded snapshot whatever the config names: when that is not the
+ * snapshot's release (another tag, a branch, a commit, a tree), one line says so. */
+static void say_snapshot_stands_in(const struct project *p)
+{
+	const struct cfg_source *k = &p->m->kernel;
+	const char *version = snapshot_version(p->a);
+	const char *named = NULL;
+	if (k->kind == CFG_SOURCE_GIT && k->ref_kind == CFG_REF_TAG && strcmp(k->ref, version) != 0)
+		named = arena_printf(p->a, "seL4 %s", k->ref);
+	else if (k->kind == CFG_SOURCE_GIT && k->ref_kind != CFG_REF_TAG)
+		named = arena_printf(p->a, "%s '%s'", k->ref_kind == CFG_REF_BRANCH ? "branch" : "commit", k->ref);
+	else if (k->kind == CFG_SOURCE_PATH)
+		named = arena_printf(p->a, "the tree %s", k->path);
+	if (named)
+		diag_info("--offline: the config's kernel is %s, but this builds against the embedded seL4 %s snapshot", named,
+			  version);
+}
+
 /* The tree, or NULL with *use_snapshot set, or NULL after reporting. */
 static const char *choose_tree(struct project *p, bool *use_snapshot)
 {
 	*use_snapshot = false;
 	if (p->opt.offline) {
 		*use_snapshot = true;
+		say_snapshot_stands_in(p);
 		return NULL;
 	}
 	if (p->opt.source)
@@ -89,12 +112,26 @@ static const char *choose_tree(struct project *p, bool *use_snapshot)
 	const char *dir = source_tree(p->a, &m->kernel, false, false, &missing);
 	if (dir || !missing)
 		return dir; /* a tree, or a path source that does not exist (reported) */
-	/* A git source that is not in the cache. */
+	/* A git source that is not in the cache: fetched, as cargo fetches a missing dependency,
+	 * unless SELFE_OFFLINE says not to touch the network or the repository cannot be reached
+	 * (found out within seconds: git ls-remote under a time limit). */
+	const char *no_net = getenv("SELFE_OFFLINE");
+	if (no_net && *no_net && strcmp(no_net, "0") != 0) {
+		p->snapshot_reason = "SELFE_OFFLINE is set";
+	} else if (source_reachable(&m->kernel, FETCH_PROBE_SECONDS)) {
+		diag_info("fetching the kernel source (%s %s of %s) into %s", m->kernel.ref_kind == CFG_REF_TAG ? "tag"
+					 : m->kernel.ref_kind == CFG_REF_BRANCH ? "branch" : "rev",
+			  m->kernel.ref, m->kernel.git, source_cache_dir(p->a, &m->kernel));
+		return source_tree(p->a, &m->kernel, true, false, NULL);
+	} else {
+		p->snapshot_reason = arena_printf(p->a, "%s cannot be reached", m->kernel.git);
+	}
 	const char *version = snapshot_version(p->a);
 	if (m->kernel.ref_kind == CFG_REF_TAG && strcmp(m->kernel.ref, version) != 0) {
 		diag_error(&m->kernel.at, "the kernel source (tag %s) is not in selfe's cache, and the embedded snapshot is seL4 %s",
 			   m->kernel.ref, version);
-		diag_note(NULL, "run 'selfe fetch', pass --source DIR, or set SEL4_SOURCE");
+		diag_note(NULL, "it was not fetched: %s; run 'selfe fetch' with network, pass --source DIR, or set SEL4_SOURCE",
+			  p->snapshot_reason);
 		return NULL;
 	}
 	*use_snapshot = true;
@@ -108,7 +145,7 @@ int project_open(struct arena *a, const struct project_options *o, struct projec
 	p->opt = *o;
 	p->stats.verbose = o->verbose;
 	p->m = load_config(a, o);
-	if (!p->m || cfg_select(p->m, &p->opt.sel) != 0)
+	if (!p->m || project_check_platform_tables(p->m) != 0 || cfg_select(p->m, &p->opt.sel) != 0)
 		return -1;
 	p->r = cfg_resolve(a, p->m, &p->opt.sel);
 	if (!p->r)

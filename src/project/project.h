@@ -45,6 +45,7 @@ struct project {
 	const char *target;                   /* CONFIG_DIR/target/selfe/PLATFORM-PROFILE */
 	const char *tree;                     /* the seL4 tree; NULL when the snapshot stands in */
 	bool tree_chosen;                     /* project_choose_tree has run */
+	const char *snapshot_reason;          /* why a missing git source was not fetched, or NULL */
 	const char *kernel_tree;              /* what the kernel is built from (source_with_links) */
 	/* Filled as the steps run: */
 	const char *libsel4_from;   /* where libsel4 came from, for messages */
@@ -56,9 +57,21 @@ struct project {
 
 /* Load, select and resolve the config; look up the platform.  0, or -1 after reporting. */
 int project_open(struct arena *a, const struct project_options *o, struct project *p);
+/* Check what the config says before any work (project/check.c): with `root_task`, that there is
+ * a root task to build ([app] or make_root_task) and that [app]'s files exist.  Nothing is
+ * written.  0, or -1 after reporting. */
+int project_check(struct project *p, bool root_task);
+int project_check_root_task(struct project *p);
+/* Every [sel4.config.NAME] platform table names a defined platform (platform_tables.c):
+ * 0, or -1 after reporting each one that does not. */
+int project_check_platform_tables(const struct cfg_model *m);
+/* The [sel4.config] settings against the options the kernel's tree declares (kernel_options.c). */
+int project_check_kernel_options(struct project *p);
 /* Choose where the kernel's sources come from (once; later calls return the same answer):
- * sets p->tree, or leaves it NULL when the embedded snapshot stands in.  0, or -1 after
- * reporting (a git source of another release that is not in selfe's cache). */
+ * sets p->tree, or leaves it NULL when the embedded snapshot stands in.  A git source missing
+ * from selfe's cache is fetched unless $SELFE_OFFLINE is set (not "0") or the repository cannot
+ * be reached within seconds; then the snapshot stands in (p->snapshot_reason says why).  0, or
+ * -1 after reporting (a failed fetch, or another release than the snapshot's not in the cache). */
 int project_choose_tree(struct project *p);
 
 /* Generate libsel4 into `out` (from a kernel build's configuration when opt.kernel_build or

@@ -98,7 +98,7 @@ enum project_verdict project_simulate(struct project *p, const struct project_ru
 {
 	struct arena *a = p->a;
 	const char *kimg, *rimg;
-	if (!project_can_boot(p) || project_prepare(p, true) || project_root_task(p) || project_images(p, &kimg, &rimg))
+	if (!project_can_boot(p) || project_check(p, true) || project_prepare(p, true) || project_root_task(p) || project_images(p, &kimg, &rimg))
 		return PROJECT_TROUBLE;
 	const struct json_value *config = kernel_config_read(a, p->kernel.config_json);
 	if (!config)
@@ -148,6 +148,7 @@ enum project_verdict project_simulate(struct project *p, const struct project_ru
 		diag_info("  gdb -ex 'target remote localhost:%d' %s", req->gdb_port, p->kernel.elf);
 	}
 	const char *log_path = arena_printf(a, "%s/serial.log", p->target);
+	struct sb qemu_messages = SB_INIT;
 	struct sim_run_request run = {
 		.argv = argv,
 		.log_path = log_path,
@@ -156,6 +157,8 @@ enum project_verdict project_simulate(struct project *p, const struct project_ru
 		.fail_grace = 0.5,
 		.stop_grace = 2.0,
 		.pass_terminal = isatty(STDIN_FILENO) != 0,
+		.messages = &qemu_messages,
+		.echo_escapes = p->opt.verbose,
 	};
 	fflush(stdout);
 	struct sim_result res;
@@ -164,10 +167,17 @@ enum project_verdict project_simulate(struct project *p, const struct project_ru
 		if (res.mid_line) /* so that what selfe says next starts a line of its own */
 			putchar('\n');
 		fflush(stdout);
-		status = judge(&res, &m, req, log_path, printing);
-		if (status == PROJECT_FAIL)
-			sim_symbolize_log(a, log_path, p->image, p->cross_prefix);
+		/* QEMU refusing the -cpu the kernel's configuration asked for is not the program's
+		 * failure: name the kernel option behind each feature. */
+		if (res.outcome == SIM_EXITED && sim_pc99_explain_refusal(sb_str(&qemu_messages), p->r->sel.platform) > 0) {
+			status = PROJECT_TROUBLE;
+		} else {
+			status = judge(&res, &m, req, log_path, printing);
+			if (status == PROJECT_FAIL)
+				sim_symbolize_log(a, log_path, p->image, p->cross_prefix);
+		}
 	}
+	sb_release(&qemu_messages);
 	sim_matcher_free(&m);
 	return status;
 }

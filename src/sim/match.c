@@ -20,6 +20,9 @@ const char *const sim_default_fail_patterns[] = {
 	"^Caught ",
 	"Found thread has no fault handler",
 	"^panic: ",
+	/* selfe-start's line when main returns non-zero (start.c prints "main returned %d"):
+	 * a failed program fails the run at once instead of idling until the timeout. */
+	"main returned -?[1-9]",
 	NULL,
 };
 

@@ -111,3 +111,56 @@ const char **sim_pc99_argv(struct arena *a, const struct sim_pc99_request *req)
 	v[n] = NULL;
 	return v;
 }
+
+/* Each -cpu feature sim_pc99_cpu can ask for, and the kernel option that makes it ask (the
+ * setting that turns the need off).  QEMU names a feature by its CPUID flag. */
+static const struct {
+	const char *feature, *option, *fix;
+} feature_options[] = {
+	{ "pcid", "KernelSupportPCID", "KernelSupportPCID = false" },
+	{ "invpcid", "KernelSupportPCID", "KernelSupportPCID = false" },
+	{ "xsave", "KernelFPU", "KernelFPU = \"FXSAVE\"" },
+	{ "xsaveopt", "KernelFPU", "KernelFPU = \"FXSAVE\"" },
+	{ "xsavec", "KernelXSave", "KernelXSave = \"XSAVEOPT\" (or KernelFPU = \"FXSAVE\")" },
+	{ "xsaves", "KernelXSave", "KernelXSave = \"XSAVEOPT\" (or KernelFPU = \"FXSAVE\")" },
+	{ "fsgsbase", "KernelFSGSBase", "KernelFSGSBase = \"msr\"" },
+	{ "pdpe1gb", "KernelHugePage", "KernelHugePage = false" },
+	{ "vmx", "KernelVTX", "KernelVTX = false" },
+	{ "syscall", "KernelSyscall", "KernelSyscall = \"sysenter\" (a 32-bit kernel)" },
+	{ "lm", "KernelSel4Arch", "boot a 64-bit kernel with qemu-system-x86_64" },
+};
+
+int sim_pc99_explain_refusal(const char *qemu_messages, const char *platform)
+{
+	/* QEMU 7.2: "warning: TCG doesn't support requested feature: CPUID.07H:EBX.invpcid [bit 10]",
+	 * one line per feature, then "TCG doesn't support requested features" (KVM words it as
+	 * "host doesn't support requested feature"). */
+	static const char marker[] = "support requested feature: ";
+	int found = 0;
+	for (const char *p = qemu_messages ? strstr(qemu_messages, marker) : NULL; p; p = strstr(p, marker)) {
+		p += strlen(marker);
+		size_t len = strcspn(p, " \n");
+		const char *flag = p;
+		for (size_t i = 0; i < len; i++)
+			if (p[i] == '.')
+				flag = p + i + 1;
+		size_t flen = len - (size_t)(flag - p);
+		const char *option = NULL, *fix = NULL;
+		for (size_t i = 0; i < sizeof(feature_options) / sizeof(feature_options[0]); i++)
+			if (strlen(feature_options[i].feature) == flen && !strncmp(feature_options[i].feature, flag, flen)) {
+				option = feature_options[i].option;
+				fix = feature_options[i].fix;
+			}
+		found++;
+		if (option) {
+			diag_error(NULL, "QEMU cannot offer the CPU feature '%.*s' (%.*s), which the kernel uses because of %s", (int)flen,
+				   flag, (int)len, p, option);
+			diag_note(NULL, "set %s in [sel4.config.%s], or run where QEMU can offer it (KVM on a CPU that has it)", fix,
+				  platform);
+		} else {
+			diag_error(NULL, "QEMU cannot offer the CPU feature '%.*s' (%.*s) that selfe asked for", (int)flen, flag,
+				   (int)len, p);
+		}
+	}
+	return found;
+}

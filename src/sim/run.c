@@ -53,9 +53,38 @@ struct run_state {
 	struct sim_matcher *m;
 	int out_fd, err_fd, log_fd, echo_fd;
 	bool stopping; /* QEMU's complaints about being stopped are not news */
+	int esc;       /* echo filter: 0 text, 1 after ESC, 2 inside a CSI sequence */
 	double start, first_output;
 	bool mid_line;
 };
+
+/* Serial output to the echo, without terminal escape sequences unless asked for: ESC followed by
+ * one character ("ESC c" resets the terminal), or a CSI sequence ("ESC [", parameters, one final
+ * byte from '@' to '~').  The state carries over between reads. */
+static bool echo(struct run_state *s, const char *buf, size_t n)
+{
+	if (s->req->echo_escapes)
+		return write_all(s->echo_fd, buf, n);
+	char out[4096];
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)buf[i];
+		if (s->esc == 0 && c == 0x1b)
+			s->esc = 1;
+		else if (s->esc == 1)
+			s->esc = c == '[' ? 2 : 0;
+		else if (s->esc == 2)
+			s->esc = c >= '@' && c <= '~' ? 0 : 2;
+		else
+			out[k++] = (char)c;
+		if (k == sizeof(out)) {
+			if (!write_all(s->echo_fd, out, k))
+				return false;
+			k = 0;
+		}
+	}
+	return write_all(s->echo_fd, out, k);
+}
 
 /* Read what one pipe has; returns false at end of file. */
 static bool pump(struct run_state *s, int *fd, bool is_serial)
@@ -72,6 +101,8 @@ static bool pump(struct run_state *s, int *fd, bool is_serial)
 	if (!is_serial) {
 		if (!s->stopping)
 			write_all(STDERR_FILENO, buf, (size_t)n);
+		if (s->req->messages)
+			sb_add(s->req->messages, buf, (size_t)n);
 		return true;
 	}
 	if (s->first_output < 0)
@@ -81,7 +112,7 @@ static bool pump(struct run_state *s, int *fd, bool is_serial)
 		close(s->log_fd);
 		s->log_fd = -1;
 	}
-	if (s->echo_fd >= 0 && !write_all(s->echo_fd, buf, (size_t)n))
+	if (s->echo_fd >= 0 && !echo(s, buf, (size_t)n))
 		s->echo_fd = -1;
 	s->mid_line = buf[n - 1] != '\n';
 	if (!s->stopping)
@@ -177,7 +208,7 @@ static void drain(struct run_state *s)
 int sim_run(const struct sim_run_request *req, struct sim_matcher *m, struct sim_result *res)
 {
 	memset(res, 0, sizeof(*res));
-	struct run_state s = { req, m, -1, -1, -1, req->echo_fd, false, now(), -1, false };
+	struct run_state s = { req, m, -1, -1, -1, req->echo_fd, false, 0, now(), -1, false };
 	if (req->log_path) {
 		s.log_fd = open(req->log_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 		if (s.log_fd < 0)

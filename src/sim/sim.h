@@ -68,6 +68,9 @@ struct sim_run_request {
 	double fail_grace;       /* seconds to keep reading after a fail pattern (rest of the message) */
 	double stop_grace;       /* seconds between SIGTERM and SIGKILL */
 	bool pass_terminal;      /* give QEMU our stdin (a terminal); else /dev/null */
+	struct sb *messages;     /* when not NULL, QEMU's own messages (stderr) are kept here too */
+	bool echo_escapes;       /* echo terminal escape sequences (SeaBIOS clears the screen with
+				  * them); by default they are dropped from the echo, kept in the log */
 };
 
 struct sim_result {
@@ -103,6 +106,10 @@ struct sim_pc99_request {
 const char *sim_pc99_cpu(struct arena *a, const char *path, const struct json_value *config);
 /* The whole command line, NULL-terminated.  NULL after reporting. */
 const char **sim_pc99_argv(struct arena *a, const struct sim_pc99_request *req);
+/* QEMU's refusal of -cpu features it cannot offer (`qemu_messages`: its stderr), each reported
+ * as an error naming the kernel option that asked for the feature and the setting that avoids
+ * it in [sel4.config.PLATFORM].  Returns how many features were refused (0: not a refusal). */
+int sim_pc99_explain_refusal(const char *qemu_messages, const char *platform);
 
 /*
  * symbolize.c: after a failed run, notes naming the function and file:line (addr2line, with

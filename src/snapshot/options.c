@@ -16,6 +16,7 @@
 #include "snapshot/options.h"
 #include "toml/toml.h"
 #include "util/diag.h"
+#include "util/suggest.h"
 #include "util/xalloc.h"
 
 struct ctx {
@@ -228,11 +229,65 @@ static const struct toml_value *conf_value_of(const struct ctx *x, const struct 
 	return NULL;
 }
 
+/* Every option name the table knows (its rows' "option", one name or one per configuration). */
+static const char **option_names(const struct ctx *x, size_t *count)
+{
+	size_t n = 0, cap = 16;
+	const char **v = xmalloc(cap * sizeof(*v));
+	static const char *const libs[] = { "kernel", "sel4" };
+	for (size_t l = 0; l < 2; l++) {
+		const struct toml_table *rows = tab_of(toml_table_get(x->root, libs[l]));
+		for (size_t i = 0; rows && i < rows->len; i++) {
+			const struct toml_table *row = tab_of(&rows->items[i].value);
+			const struct toml_value *opt = row ? toml_table_get(row, "option") : NULL;
+			const struct toml_table *per = tab_of(opt);
+			for (size_t j = 0; opt && j < (per ? per->len : 1); j++) {
+				const char *name = str_of(per ? &per->items[j].value : opt);
+				if (!name)
+					continue;
+				if (n + 2 > cap)
+					v = xrealloc(v, (cap *= 2) * sizeof(*v));
+				v[n++] = name;
+			}
+		}
+	}
+	v[n] = NULL;
+	*count = n;
+	return v;
+}
+
+/* A name neither the table's rows nor any configuration's settings have: an error of its own
+ * (with the nearest known name), not "cannot honour", since no tree would honour it either.
+ * Returns true after reporting. */
+static bool not_an_option(const struct ctx *x, const struct toml_table *confs, const struct cfg_resolved_item *it)
+{
+	size_t n;
+	const char **names = option_names(x, &n);
+	bool known = false;
+	for (size_t i = 0; i < n && !known; i++)
+		known = !strcmp(names[i], it->key);
+	for (size_t i = 0; i < confs->len && !known; i++) {
+		const struct toml_table *c = tab_of(&confs->items[i].value);
+		const struct toml_table *settings = c ? tab_of(toml_table_get(c, "settings")) : NULL;
+		known = settings && toml_table_get(settings, it->key);
+	}
+	if (!known) {
+		diag_error(&it->at, "'%s' is not an option of the kernel (the embedded seL4 %s snapshot)", it->key, x->version);
+		const char *near = suggest_closest(it->key, names);
+		if (near)
+			diag_note(NULL, "did you mean '%s'?", near);
+	}
+	free(names);
+	return !known;
+}
+
 /* The error for a setting the configuration cannot honour, with what the platform's
  * configurations support. */
 static int cannot_honour(const struct ctx *x, const struct toml_table *confs, const struct cfg_resolved_item *it)
 {
 	const struct snapshot_options_request *req = x->req;
+	if (not_an_option(x, confs, it))
+		return -1;
 	struct sb asked = SB_INIT, note = SB_INIT;
 	setting_shown(&asked, &it->value);
 	diag_error(&it->at, "the offline seL4 %s snapshot cannot honour %s = %s for %s (%s, %s)", x->version, it->key,

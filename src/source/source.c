@@ -55,7 +55,12 @@ const char *source_cache_dir(struct arena *a, const struct cfg_source *src)
 	return r;
 }
 
-static int git(const char *dir, const char *const *args, struct sb *out)
+/* Git never asks for a password (a CI job would wait forever), and a transfer slower than 1 KB/s
+ * for 20 s is given up instead of waiting for TCP's timeout. */
+static const char *const git_env[] = { "GIT_TERMINAL_PROMPT=0", "GIT_HTTP_LOW_SPEED_LIMIT=1000",
+				       "GIT_HTTP_LOW_SPEED_TIME=20", NULL };
+
+static int git_spec(const char *dir, const char *const *args, struct sb *out, double timeout, bool quiet)
 {
 	const char *argv[16];
 	size_t n = 0;
@@ -67,7 +72,26 @@ static int git(const char *dir, const char *const *args, struct sb *out)
 	for (size_t i = 0; args[i] && n < 15; i++)
 		argv[n++] = args[i];
 	argv[n] = NULL;
-	return proc_run(argv, out);
+	struct proc_spec spec = { .argv = argv, .env = git_env, .out = out ? PROC_CAPTURE : PROC_INHERIT, .out_buf = out,
+				  .err = quiet ? PROC_NULL : PROC_INHERIT, .timeout = timeout, .quiet = quiet };
+	return proc_exec(&spec, NULL);
+}
+
+static int git(const char *dir, const char *const *args, struct sb *out)
+{
+	return git_spec(dir, args, out, 0, false);
+}
+
+bool source_reachable(const struct cfg_source *src, double timeout)
+{
+	if (src->kind != CFG_SOURCE_GIT)
+		return false;
+	/* A rev is not a ref ls-remote can look up: asking for HEAD shows the repository answers. */
+	const char *ref = src->ref_kind == CFG_REF_REV ? "HEAD" : src->ref;
+	struct sb out = SB_INIT;
+	int rc = git_spec(NULL, (const char *const[]){ "ls-remote", "--exit-code", src->git, ref, NULL }, &out, timeout, true);
+	sb_release(&out);
+	return rc == 0;
 }
 
 static char *git_line(const char *dir, const char *const *args)
@@ -112,11 +136,11 @@ static int clone_into(struct arena *a, const char *dir, const struct cfg_source 
 		return -1;
 	int rc;
 	if (src->ref_kind == CFG_REF_REV) {
-		rc = git(NULL, (const char *const[]){ "clone", "--quiet", "--no-checkout", src->git, tmp, NULL }, NULL);
+		rc = git(NULL, (const char *const[]){ "clone", isatty(STDERR_FILENO) ? "--progress" : "--quiet", "--no-checkout", src->git, tmp, NULL }, NULL);
 		if (rc == 0)
 			rc = git(tmp, (const char *const[]){ "checkout", "--quiet", "--detach", src->ref, NULL }, NULL);
 	} else {
-		rc = git(NULL, (const char *const[]){ "clone", "--quiet", "--depth", "1", "--branch", src->ref, src->git, tmp, NULL }, NULL);
+		rc = git(NULL, (const char *const[]){ "clone", isatty(STDERR_FILENO) ? "--progress" : "--quiet", "--depth", "1", "--branch", src->ref, src->git, tmp, NULL }, NULL);
 	}
 	if (rc == 0)
 		rc = verify(tmp, src);

@@ -24,6 +24,10 @@ const char *source_cache_dir(struct arena *a, const struct cfg_source *src);
  */
 const char *source_tree(struct arena *a, const struct cfg_source *src, bool fetch, bool refresh, bool *missing);
 
+/* Whether a git source's repository answers for its ref (git ls-remote, stopped after `timeout`
+ * seconds): false without network, within seconds rather than a TCP timeout. */
+bool source_reachable(const struct cfg_source *src, double timeout);
+
 /*
  * The tree to build from: `tree` itself, or — when some of its symbolic links are stored as
  * files holding the link's target (a checkout without link support) — a copy in selfe's cache

@@ -89,7 +89,7 @@ has_line() { # FILE LINE: LINE is a whole line of FILE, CRs aside
 		run simulate
 		expect_rc simulate-without-tree 2
 		expect_err_line simulate-without-tree-says "selfe: error: no kernel was built for pc99: booting needs a seL4 tree"
-		expect_true simulate-without-tree-says-kernel-skipped has_line "$T/out" "kernel: skipped, no seL4 tree is available (selfe fetch, --source or SEL4_SOURCE)"
+		expect_true simulate-without-tree-says-kernel-skipped has_line "$T/out" "kernel: skipped, no seL4 tree: the kernel source was not fetched (SELFE_OFFLINE is set)"
 		# after `--` everything is QEMU's, even what looks like an option of selfe's
 		run simulate --expect -- -- --bogus -p x
 		expect_rc simulate-dashdash-is-qemus 2
@@ -160,7 +160,7 @@ printf '\n[simulate]\nmemory = 384\n' >>sel4.toml
 run simulate -v --timeout 60 --expect '^main returned 0$' </dev/null
 expect_rc simulate-expect 0
 expect_out_match simulate-v-prints-qemu-command \
-	'^qemu-system-x86_64 -cpu Nehalem,-vme,\+pdpe1gb,-xsave,-xsaveopt,-xsavec,\+fsgsbase,-invpcid,\+syscall,\+lm,enforce -nographic -serial mon:stdio -m size=384M -no-reboot -kernel [^ ]*/images/kernel-x86_64-pc99 -initrd [^ ]*/images/hello-x86_64-pc99$'
+	'^qemu-system-x86_64 -machine pc -cpu Nehalem,-vme,\+pdpe1gb,-xsave,-xsaveopt,-xsavec,\+fsgsbase,-invpcid,\+syscall,\+lm,enforce -nographic -serial mon:stdio -m size=384M -no-reboot -kernel [^ ]*/images/kernel-x86_64-pc99 -initrd [^ ]*/images/hello-x86_64-pc99$'
 expect_true simulate-no-kernel-rebuild sh -c "! grep -q '^kernel: ' '$T/out'"
 expect_no_qemu simulate-stopped-qemu
 

@@ -9,6 +9,7 @@ cd "$T" || exit 1
 # SEL4_SOURCE too: a test that wants the tree reads it before sourcing this file.
 unset SEL4_CONFIG_PATH SEL4_PLATFORM SEL4_SOURCE
 export XDG_CACHE_HOME="$T/cache" # never touch the real source cache
+export SELFE_OFFLINE=1             # no test reaches the network unless it says so (t-autofetch.sh)
 
 # run ARGS...: runs selfe, keeping stdout in $T/out, stderr in $T/err, status in $rc.
 run() {

@@ -99,6 +99,9 @@ expect_true env-evaluates-and-links sh -c ". '$T/out' && \$SELFE_CC \$SELFE_CFLA
 run build --offline
 expect_rc make-root-task-rc 0
 expect_true make-root-task-image grep -q "^root task: $T/own/out/root (.*libsel4 from the embedded seL4 16.0.0 snapshot)$" "$T/out"
+expect_true make-root-task-summary-says-it-ran grep -q "^root task: $T/own/out/root (make_root_task ran; runtime: [0-9]* steps run, [0-9]* up to date; " "$T/out"
+run build --offline
+expect_true make-root-task-rebuild-not-called-noop sh -c "! grep -q '(0 steps run' '$T/out' && grep -q 'make_root_task ran; runtime: 0 steps run' '$T/out'"
 sed -i 's|root_task_image = "out/root"|root_task_image = "out/missing"|' sel4.toml
 run build --offline
 expect_rc make-root-task-missing-image-rc 2

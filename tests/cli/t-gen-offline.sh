@@ -38,7 +38,7 @@ expect_err_line offline-mcs-riscv "selfe: note: KernelIsMCS = true is supported 
 # Without a tree and without --offline: the snapshot, said in one line.
 run gen -o fallback
 expect_rc fallback-rc 0
-expect_true fallback-says-so grep -q "^selfe: the kernel source (tag 16.0.0) is not in selfe's cache (.*): using the embedded seL4 16.0.0 snapshot$" "$T/err"
+expect_true fallback-says-so grep -q "^selfe: the kernel source (tag 16.0.0) is not in selfe's cache (.*) and SELFE_OFFLINE is set: using the embedded seL4 16.0.0 snapshot$" "$T/err"
 expect_true fallback-one-line test "$(wc -l <"$T/err")" -eq 1
 # ...but never for another release.
 sed 's/tag = "16.0.0"/tag = "13.0.0"/' base/sel4.toml >old.toml
@@ -62,3 +62,11 @@ expect_err_line offline-with-source "selfe: error: --offline uses the embedded s
 
 # The snapshot is written into the cache once and reused.
 expect_true snapshot-in-cache sh -c "ls -d '$XDG_CACHE_HOME'/selfe/snapshot/sel4-* | grep -c . | grep -qx 1"
+
+# --offline with a config naming another release: one line says the snapshot stands in.
+printf '[sel4]\nkernel = { git = "https://github.com/seL4/seL4", tag = "13.0.0" }\n[sel4.config.pc99]\nKernelPlatform = "pc99"\nKernelSel4Arch = "x86_64"\n' >old.toml
+run gen --config old.toml --offline -o old-out
+expect_rc offline-other-release-rc 0
+expect_err_line offline-other-release-says "selfe: --offline: the config's kernel is seL4 13.0.0, but this builds against the embedded seL4 16.0.0 snapshot"
+run gen --offline -o same-out
+if grep -q -- '--offline: the config' "$T/err"; then fail offline-same-release-silent "said the snapshot stands in for its own release"; else ok offline-same-release-silent; fi

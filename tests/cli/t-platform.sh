@@ -108,3 +108,11 @@ if command -v strace >/dev/null; then
 else
 	echo "skip: platform-strace: strace is not installed (apt-get install strace)"
 fi
+
+# A platform of one's own is defined by its table saying KernelPlatform (or by a [build.NAME]);
+# a table for a name nothing defines is an error (tests/config/bad/platform-table-*).
+printf '[sel4]\nkernel = { git = "g", tag = "16.0.0" }\n[sel4.config.myboard]\nKernelPlatform = "imx6"\nKernelSel4Arch = "aarch32"\n[sel4.config.otherboard]\nKernelSel4Arch = "aarch64"\n[build.otherboard]\ncross_compiler_prefix = "aarch64-linux-gnu-"\n' >own.toml
+run config --config own.toml -p myboard
+expect_rc own-platform-by-kernel-platform 0
+run config --config own.toml -p otherboard
+expect_rc own-platform-by-build-table 0

@@ -16,6 +16,12 @@ expect_err_line unknown-command-suggestion "selfe: note: did you mean 'config'?"
 run config --frmat json
 expect_rc unknown-option-exit 2
 expect_err_line unknown-option-message "selfe: error: unknown option '--frmat'"
+expect_err_line unknown-option-suggestion "selfe: note: did you mean '--format'?"
+run build --relase
+expect_rc misspelt-common-option-exit 2
+expect_err_line misspelt-common-option-suggestion "selfe: note: did you mean '--release'?"
+run build --zzzzzzzz
+if grep -q 'did you mean' "$T/err"; then fail far-option-no-suggestion "suggested for a far word"; else ok far-option-no-suggestion; fi
 run config --format
 expect_rc missing-value-exit 2
 expect_err_line missing-value-message "selfe: error: option '--format' needs a value"

@@ -16,6 +16,7 @@
 
 #include "gen/kconfig/kconfig.h"
 #include "harness.h"
+#include "platform/platform.h"
 #include "util/fs.h"
 #include "util/path.h"
 #include "util/sb.h"
@@ -205,4 +206,41 @@ TEST(test_kconfig__matches_cmake_configure)
 	}
 	sb_release(&missing);
 	free(hwgen);
+}
+
+/* The platform table's list of the kernel's platforms is the tree's KernelPlatform choice. */
+TEST(test_kconfig__kernel_platform_list_matches_the_tree)
+{
+	const char *src = getenv("SEL4_SOURCE");
+	if (!src || !*src) {
+		harness_skip("needs SEL4_SOURCE (a seL4 16.0.0 tree)");
+		return;
+	}
+	struct kcfg *k = kcfg_new();
+	kcfg_define(k, "KernelPlatform", "pc99");
+	kcfg_define(k, "KernelSel4Arch", "x86_64");
+	CHECK_INT_EQ(kcfg_eval_tree(k, src), 0);
+	struct kcfg_option o = { 0 };
+	CHECK(kcfg_option(k, "KernelPlatform", &o));
+	struct sb want = SB_INIT;
+	for (size_t i = 0; plat_kernel_platforms[i]; i++)
+		sb_addf(&want, "%s%s", i ? ";" : "", plat_kernel_platforms[i]);
+	/* The choice lists platforms in the order config.cmake includes them: compare as sets. */
+	size_t n = 0;
+	for (const char *p = o.choices ? o.choices : ""; *p; n++) {
+		size_t len = strcspn(p, ";");
+		bool found = false;
+		for (size_t i = 0; plat_kernel_platforms[i] && !found; i++)
+			found = strlen(plat_kernel_platforms[i]) == len && !strncmp(plat_kernel_platforms[i], p, len);
+		if (!found)
+			printf("not in plat_kernel_platforms: %.*s\n", (int)len, p);
+		CHECK(found);
+		p += len + (p[len] == ';');
+	}
+	size_t nk = 0;
+	while (plat_kernel_platforms[nk])
+		nk++;
+	CHECK_INT_EQ((long long)n, (long long)nk);
+	sb_release(&want);
+	kcfg_free(k);
 }

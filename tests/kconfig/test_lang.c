@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* Unit tests of the CMake-subset evaluator on small scripts: scopes, conditions, lists, the cache. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "gen/kconfig/kconfig.h"
 #include "harness.h"
@@ -163,6 +164,19 @@ TEST(test_kconfig__config_helpers_and_emitters)
 	CHECK_STR_EQ(kcfg_cache(k, "Opt3_DISABLED"), "TRUE");
 	CHECK(kcfg_cache(k, "Gone") == NULL);
 	CHECK_STR_EQ(kcfg_cache(k, "Ch_all_strings"), "a;b;c");
+	/* Every option is named with its kind, whether or not its dependencies hold (Gone's do not). */
+	struct kcfg_option o;
+	CHECK(kcfg_option(k, "Opt3", &o) && !strcmp(o.kind, "bool"));
+	CHECK(kcfg_option(k, "Gone", &o) && !strcmp(o.kind, "string"));
+	CHECK(kcfg_option(k, "Ch", &o) && !strcmp(o.kind, "choice") && o.choices && !strcmp(o.choices, "a;b;c"));
+	CHECK(kcfg_option(k, "Word", &o) && !strcmp(o.kind, "set"));
+	CHECK(!kcfg_option(k, "Opt4", &o));
+	struct arena *a = arena_new();
+	const char **names = kcfg_option_names(k, a);
+	const char *want[] = { "Ch", "Gone", "Name", "Num", "Off", "Opt1", "Opt2", "Opt3", "Word", NULL };
+	for (size_t i = 0; want[i] || names[i]; i++)
+		CHECK(want[i] && names[i] && !strcmp(want[i], names[i]));
+	arena_free(a);
 	sb_release(&h);
 	sb_release(&j);
 	kcfg_free(k);

@@ -30,6 +30,7 @@ static void setup(struct fixture *f, const char *toml)
 	unsetenv("SEL4_SOURCE");
 	unsetenv("SEL4_CONFIG_PATH");
 	unsetenv("SEL4_PLATFORM");
+	setenv("SELFE_OFFLINE", "1", 1); /* no unit test reaches the network */
 	diag_capture(&f->err);
 }
 

@@ -116,11 +116,15 @@ TEST(test_sim__default_fail_patterns_catch_faults_and_panics_only)
 		"seL4 called fail at src/y.c:1 in function z, saying \"w\"",
 		"Found thread has no fault handler while trying to handle:",
 		"panic: hello: no RAM untyped of 64 KiB or more",
+		"main returned 3",
+		"main returned -1",
+		"main returned 10",
 	};
 	const char *good[] = {
 		"Booting all finished, dropped to user space",
 		"hello: all done",
 		"main returned 0",
+		"main returned 0 (after 10 tries)",
 		"no panic: here",
 	};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {

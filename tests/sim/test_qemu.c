@@ -118,3 +118,41 @@ TEST(test_sim__pc99_command_line)
 	fs_remove_tree(dir);
 	arena_free(a);
 }
+
+/* Every feature the -cpu string can ask for, refused the way QEMU 7.2 words it, is mapped back to
+ * the kernel option that asked for it (with the setting that avoids it). */
+TEST(test_sim__every_refused_cpu_feature_names_its_kernel_option)
+{
+	struct arena *a = arena_new();
+	const char *all = cpu(a, "SUPPORT_PCID=true XSAVE=true FXSAVE=false XSAVE_XSAVEC=true XSAVE_XSAVES=true VTX=true");
+	CHECK(all != NULL);
+	struct sb sink = SB_INIT;
+	for (const char *p = all ? strchr(all, '+') : NULL; p; p = strchr(p + 1, '+')) {
+		size_t len = strcspn(p + 1, ",");
+		struct sb msg = SB_INIT;
+		sb_addf(&msg, "qemu-system-x86_64: warning: TCG doesn't support requested feature: CPUID.01H:ECX.%.*s [bit 1]\n"
+			      "qemu-system-x86_64: TCG doesn't support requested features\n",
+			(int)len, p + 1);
+		sb_reset(&sink);
+		diag_capture(&sink);
+		int n = sim_pc99_explain_refusal(sb_str(&msg), "pc99");
+		diag_capture(NULL);
+		CHECK_INT_EQ(n, 1);
+		CHECK_STR_CONTAINS(sb_str(&sink), "which the kernel uses because of Kernel");
+		CHECK_STR_CONTAINS(sb_str(&sink), "in [sel4.config.pc99]");
+		sb_release(&msg);
+	}
+	sb_reset(&sink);
+	diag_capture(&sink);
+	CHECK_INT_EQ(sim_pc99_explain_refusal("qemu-system-x86_64: warning: TCG doesn't support requested feature: "
+					      "CPUID.07H:EBX.invpcid [bit 10]\n", "pc99"),
+		     1);
+	diag_capture(NULL);
+	CHECK_STR_EQ(sb_str(&sink), "selfe: error: QEMU cannot offer the CPU feature 'invpcid' (CPUID.07H:EBX.invpcid), which the kernel uses because of KernelSupportPCID\n"
+				    "selfe: note: set KernelSupportPCID = false in [sel4.config.pc99], or run where QEMU can offer it (KVM on a CPU that has it)\n");
+	/* Other messages are not a refusal. */
+	CHECK_INT_EQ(sim_pc99_explain_refusal("qemu-system-x86_64: -kernel x: No such file\n", "pc99"), 0);
+	CHECK_INT_EQ(sim_pc99_explain_refusal(NULL, "pc99"), 0);
+	sb_release(&sink);
+	arena_free(a);
+}

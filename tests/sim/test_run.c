@@ -165,6 +165,21 @@ TEST(test_sim__a_fail_pattern_ends_the_run_after_the_rest_of_the_message)
 	sim_matcher_free(&m);
 }
 
+/* A root task whose main returns non-zero fails the run when selfe-start says so, long before
+ * the timeout (20 s here; the emulator would idle for 30). */
+TEST(test_sim__main_returning_non_zero_fails_at_once)
+{
+	struct sim_matcher m;
+	struct sim_result res;
+	const char *expect[] = { "^never$", NULL };
+	time_t start = time(NULL);
+	CHECK_INT_EQ(run_sh("echo 'main returned 3'; exec sleep 30", expect, sim_default_fail_patterns, 20, &m, &res), 0);
+	CHECK_INT_EQ(res.outcome, SIM_FAILED);
+	CHECK_STR_EQ(m.failed_by, "main returned -?[1-9]");
+	CHECK(time(NULL) - start < 10);
+	sim_matcher_free(&m);
+}
+
 TEST(test_sim__an_emulator_that_exits_reports_its_status)
 {
 	struct sim_matcher m;
@@ -214,6 +229,37 @@ TEST(test_sim__a_missing_emulator_is_reported)
 	diag_capture(NULL);
 	CHECK_STR_CONTAINS(sb_str(&err), "cannot run selfe-no-such-qemu");
 	sb_release(&err);
+	sim_matcher_free(&m);
+}
+
+/* SeaBIOS's terminal escapes (reset, wrap off, clear, colours) are dropped from the echo, split
+ * across reads or not, and kept in the log; QEMU's stderr is kept for the caller. */
+TEST(test_sim__escape_sequences_stay_out_of_the_echo_but_in_the_log)
+{
+	struct sim_matcher m;
+	struct sim_result res;
+	const char *expect[] = { "^done$", NULL };
+	CHECK_INT_EQ(sim_matcher_init(&m, expect, 1, NULL, 0), 0);
+	const char *argv[] = { "sh", "-c",
+			       "printf '\\033c\\033[?7l\\033[2J\\033[0mSeaBIOS\\n'; sleep 0.1; printf '\\033['; sleep 0.1; "
+			       "printf '1;31mred\\033[0m\\n'; echo 'to stderr' >&2; echo done",
+			       NULL };
+	FILE *echo = fopen(tmp("echo.txt"), "w");
+	CHECK(echo != NULL);
+	struct sb messages = SB_INIT;
+	struct sim_run_request req = { .argv = argv, .log_path = tmp("esc.log"), .echo_fd = echo ? fileno(echo) : -1,
+				       .timeout = 10, .stop_grace = 0.3, .messages = &messages };
+	CHECK_INT_EQ(sim_run(&req, &m, &res), 0);
+	if (echo)
+		fclose(echo);
+	CHECK_INT_EQ(res.outcome, SIM_PASSED);
+	char *shown = read_tmp("echo.txt"), *log = read_tmp("esc.log");
+	CHECK_STR_EQ(shown, "SeaBIOS\nred\ndone\n");
+	CHECK_STR_CONTAINS(log, "\033[2J\033[0mSeaBIOS");
+	CHECK_STR_EQ(sb_str(&messages), "to stderr\n");
+	free(shown);
+	free(log);
+	sb_release(&messages);
 	sim_matcher_free(&m);
 }
 

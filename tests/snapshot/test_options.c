@@ -223,9 +223,14 @@ TEST(test_snapshot__settings_the_snapshot_cannot_honour)
 	struct cfg_resolved_item unknown = { "KernelFrobnicate", { CFG_BOOL, NULL, 0, true }, { "sel4.toml", 8, 1 }, NULL };
 	expect_refusal(&sink, table, len, "qemu-riscv-virt", "riscv64", CFG_DEBUG, &unknown, 1);
 	CHECK_STR_EQ(sb_str(&sink),
-		     "sel4.toml:8:1: error: the offline seL4 16.0.0 snapshot cannot honour KernelFrobnicate = true for qemu-riscv-virt (riscv64, debug)\n"
-		     "selfe: note: KernelFrobnicate is not a kernel option of any snapshot configuration for qemu-riscv-virt (riscv64)\n"
-		     "selfe: note: to use other values, generate libsel4 from a seL4 tree: selfe gen --source DIR\n");
+		     "sel4.toml:8:1: error: 'KernelFrobnicate' is not an option of the kernel (the embedded seL4 16.0.0 snapshot)\n");
+	sb_reset(&sink);
+	/* A misspelt name: the nearest name the table knows. */
+	struct cfg_resolved_item typo = { "KernelPrintng", { CFG_BOOL, NULL, 0, true }, { "sel4.toml", 9, 1 }, NULL };
+	expect_refusal(&sink, table, len, "pc99", "x86_64", CFG_DEBUG, &typo, 1);
+	CHECK_STR_EQ(sb_str(&sink),
+		     "sel4.toml:9:1: error: 'KernelPrintng' is not an option of the kernel (the embedded seL4 16.0.0 snapshot)\n"
+		     "selfe: note: did you mean 'KernelPrinting'?\n");
 	sb_reset(&sink);
 	/* An option of another platform only. */
 	struct cfg_resolved_item pcid = { "KernelSupportPCID", { CFG_BOOL, NULL, 0, false }, { "sel4.toml", 9, 1 }, NULL };

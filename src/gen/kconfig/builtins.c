@@ -66,6 +66,10 @@ static int cmd_set(struct kcfg *k, struct kcfg_args *a)
 		/* The environment of the evaluator is not the build's: ignore. */
 	} else if (type >= 0) {
 		kcfg_cache_set(k, name, v, type, force);
+		/* A cache entry of a user-facing type (set(KernelCustomDTS "" CACHE FILEPATH "...")) is
+		 * an option a user may set, though no config_* call declares it. */
+		if (type != KCFG_INTERNAL && type != KCFG_STATIC && type != KCFG_UNINIT && !kcfg_table_find(&k->opt_kind, name))
+			kcfg_table_put(&k->opt_kind, name, type == KCFG_BOOL ? "bool" : "string");
 	} else if (parent) {
 		kcfg_set_parent(k, name, n > 1 ? v : NULL);
 	} else if (n > 1) {

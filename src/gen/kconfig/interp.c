@@ -435,6 +435,7 @@ void kcfg_free(struct kcfg *k)
 	kcfg_table_free(&k->decl_option);
 	kcfg_table_free(&k->decl_kind);
 	kcfg_table_free(&k->decl_default);
+	kcfg_table_free(&k->opt_kind);
 	kcfg_table_free(&k->root.vars);
 	kcfg_table_free(&k->cache);
 	arena_free(k->arena);

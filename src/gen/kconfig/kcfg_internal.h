@@ -106,6 +106,9 @@ struct kcfg {
 	unsigned long long budget, spent;
 	/* How each CONFIG entry was declared (sel4.c), by CONFIG name: see kcfg_declared(). */
 	struct kcfg_table decl_option, decl_kind, decl_default;
+	/* Every option a config_option, config_string or config_choice call names, by its CMake
+	 * name, whether or not its dependencies hold here: "bool", "string" or "choice". */
+	struct kcfg_table opt_kind;
 };
 
 enum kcfg_flow { KCFG_OK = 0, KCFG_ERR = -1, KCFG_BREAK = 1, KCFG_RETURN = 2 };

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "util/arena.h"
 #include "util/sb.h"
 
 /* One generated entry: a boolean (is_bool, on) or a string (value). */
@@ -59,6 +60,17 @@ struct kcfg_decl {
 	const char *option, *kind, *def;
 };
 bool kcfg_declared(struct kcfg *k, const char *config_name, struct kcfg_decl *out);
+/* An option the configuration files name in config_option ("bool"), config_string ("string") or
+ * config_choice ("choice", with `choices` its values as a CMake list "a;b;c"), whether or not its
+ * dependencies hold in this configuration, or only in config_set ("set": a value the files
+ * compute, such as KernelARMPlatform, which a platform's file reads as the chosen sub-platform
+ * before setting it).  False when no such call names it. */
+struct kcfg_option {
+	const char *kind, *choices;
+};
+bool kcfg_option(struct kcfg *k, const char *name, struct kcfg_option *out);
+/* Every such option's name, sorted, NULL-terminated, in `a`. */
+const char **kcfg_option_names(struct kcfg *k, struct arena *a);
 /* CMake's truth of a variable's value ("ON", "1", "yes" ... true; "", "OFF", "x-NOTFOUND" false). */
 bool kcfg_value_is_on(const char *value);
 

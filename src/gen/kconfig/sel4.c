@@ -28,12 +28,48 @@ static void add_line(struct kcfg *k, const char *name, const char *value, const 
 	sb_release(&sb);
 }
 
+static char *cat2(const char *a, const char *b);
+
 /* Remember how `config` was declared (kcfg_declared). */
 static void declare(struct kcfg *k, const char *config, const char *var, const char *kind, const char *def)
 {
 	kcfg_table_put(&k->decl_option, config, var);
 	kcfg_table_put(&k->decl_kind, config, kind);
 	kcfg_table_put(&k->decl_default, config, def ? def : "");
+}
+
+bool kcfg_option(struct kcfg *k, const char *name, struct kcfg_option *out)
+{
+	struct kcfg_slot *kind = kcfg_table_find(&k->opt_kind, name);
+	if (!kind || !kind->value)
+		return false;
+	out->kind = kind->value;
+	out->choices = NULL;
+	if (!strcmp(kind->value, "choice")) {
+		char *all = cat2(name, "_all_strings");
+		struct kcfg_slot *c = kcfg_table_find(&k->cache, all);
+		out->choices = c ? c->value : NULL;
+		free(all);
+	}
+	return true;
+}
+
+static int by_name(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+const char **kcfg_option_names(struct kcfg *k, struct arena *a)
+{
+	const char **v = arena_alloc(a, (k->opt_kind.count + 1) * sizeof(*v));
+	size_t n = 0;
+	for (size_t i = 0; i < k->opt_kind.nb; i++)
+		for (struct kcfg_slot *s = k->opt_kind.b[i]; s; s = s->next)
+			if (s->value && n < k->opt_kind.count)
+				v[n++] = arena_strdup(a, s->name);
+	qsort(v, n, sizeof(*v), by_name);
+	v[n] = NULL;
+	return v;
 }
 
 bool kcfg_declared(struct kcfg *k, const char *config_name, struct kcfg_decl *out)
@@ -175,6 +211,7 @@ static int config_option(struct kcfg *k, struct kcfg_args *a)
 	if (parse_opts(k, a, false, &o, "config_option"))
 		return -1;
 	const char *opt = a->v[0].s, *config = a->v[1].s;
+	kcfg_table_put(&k->opt_kind, opt, "bool");
 	struct kcfg_scope sc;
 	enter(k, &sc);
 	bool valid;
@@ -217,6 +254,7 @@ static int config_string(struct kcfg *k, struct kcfg_args *a)
 	const char *opt = a->v[0].s, *config = a->v[1].s;
 	if (!*o.def)
 		return kcfg_err(k, "no default specified for \"%s\"", opt);
+	kcfg_table_put(&k->opt_kind, opt, "string");
 	struct kcfg_scope sc;
 	enter(k, &sc);
 	bool valid;
@@ -257,6 +295,7 @@ static int config_choice(struct kcfg *k, struct kcfg_args *a)
 	if (a->n < 3)
 		return kcfg_err(k, "config_choice needs a name, a config name and a description");
 	const char *opt = a->v[0].s, *config = a->v[1].s;
+	kcfg_table_put(&k->opt_kind, opt, "choice");
 	struct kcfg_scope sc;
 	enter(k, &sc);
 	const char *c0 = kcfg_get(k, opt);
@@ -356,6 +395,8 @@ static int config_set(struct kcfg *k, struct kcfg_args *a)
 	if (a->n < 2)
 		return kcfg_err(k, "config_set needs a name and a config name");
 	const char *opt = a->v[0].s, *config = a->v[1].s;
+	if (!kcfg_table_find(&k->opt_kind, opt))
+		kcfg_table_put(&k->opt_kind, opt, "set");
 	char *value = a->n >= 3 ? xstrdup(a->v[2].s) : xstrdup("");
 	kcfg_cache_set(k, opt, value, KCFG_INTERNAL, true);
 	declare(k, config, opt, "set", value);
