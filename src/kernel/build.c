@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "kernel/kernel.h"
+#include "kernel/pytools.h"
 #include "util/diag.h"
 #include "util/fs.h"
 #include "util/hash.h"
@@ -47,6 +48,15 @@ const char *kernel_build_dir(struct arena *a, const struct kernel_request *req)
 	}
 	h = hash_add(h, req->tree, strlen(req->tree));
 	h = hash_add(h, req->cross_prefix, strlen(req->cross_prefix));
+	/* Device-tree platforms run selfe's own hardware generator at configure time: another
+	 * selfe executable may generate differently, so it gets its own configure. */
+	if (kernel_uses_device_tree(req->r->sel.arch)) {
+		size_t len;
+		char *self = fs_read_file("/proc/self/exe", &len);
+		if (self)
+			h = hash_add(h, self, len);
+		free(self);
+	}
 	return arena_printf(a, "%s/kernel/build-%016llx", req->target, (unsigned long long)h);
 }
 
@@ -188,6 +198,14 @@ int kernel_build(struct arena *a, const struct kernel_request *req, struct kerne
 	}
 	if (kernel_check_host(a, req, &python))
 		return -1;
+	/* The kernel's CMake and Ninja run selfe as its Python (pytools.h): native tools in
+	 * process, every other script through the real interpreter. */
+	const char *real_python = python;
+	if (kernel_uses_device_tree(req->r->sel.arch)) {
+		if (pytools_make_shim(a, arena_printf(a, "%s/kernel/python", req->target), real_python, &python))
+			return -1;
+		setenv(PYTOOLS_REAL_ENV, real_python, 1);
+	}
 	if (!path_is_file(arena_printf(a, "%s/build.ninja", dir))) {
 		printf("kernel: configuring %s for %s (%s)\n", req->tree, req->r->sel.platform,
 		       cfg_profile_name(req->r->sel.profile));
@@ -196,13 +214,13 @@ int kernel_build(struct arena *a, const struct kernel_request *req, struct kerne
 			return -1;
 	}
 	unlink(done);
-	const char *stamp = tree_stamp(a, req->tree, python);
+	const char *stamp = tree_stamp(a, req->tree, real_python);
 	if (!stamp || run_ninja(dir, "install", req->verbose))
 		return -1;
 	out->ran = true;
 	if (!path_is_file(out->elf))
 		return diag_error(NULL, "the kernel build finished without %s", out->elf);
-	return fs_write_atomic(arena_printf(a, "%s/python", dir), python, strlen(python)) ||
+	return fs_write_atomic(arena_printf(a, "%s/python", dir), real_python, strlen(real_python)) ||
 			       fs_write_atomic(done, stamp, strlen(stamp))
 		       ? -1
 		       : 0;

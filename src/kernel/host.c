@@ -4,8 +4,9 @@
  * missing piece is named at once, with the command that installs it.
  *
  * Facts (seL4 16.0.0): the build runs Python scripts that import jinja2, ply, lxml and yaml;
- * platforms described by a device tree (ARM, RISC-V) also run dtc and a script importing pyfdt,
- * which Debian does not package; qemu-arm-virt and qemu-riscv-virt extract their device tree
+ * platforms described by a device tree (ARM, RISC-V) also run dtc and tools/hardware_gen.py,
+ * whose pyfdt Debian does not package: selfe runs its own generator instead (src/hwgen/,
+ * through src/kernel/pytools.h), so pyfdt is never asked for; qemu-arm-virt and qemu-riscv-virt extract their device tree
  * from QEMU itself at configure time (qemu-system-aarch64 / qemu-system-riscv64).
  */
 #include <stdio.h>
@@ -28,9 +29,7 @@ static const struct module base_modules[] = {
 	{ "lxml", "apt-get install python3-lxml" },
 	{ "yaml", "apt-get install python3-yaml" },
 };
-static const struct module fdt_module = { "pyfdt", "pip install pyfdt (Debian has no package for it)" };
-
-static bool uses_device_tree(const char *arch)
+bool kernel_uses_device_tree(const char *arch)
 {
 	return !strcmp(arch, "arm") || !strcmp(arch, "riscv");
 }
@@ -109,10 +108,8 @@ int kernel_check_host(struct arena *a, const struct kernel_request *req, const c
 	size_t n = 0;
 	for (size_t i = 0; i < sizeof(base_modules) / sizeof(base_modules[0]); i++)
 		mods[n++] = base_modules[i].name;
-	if (uses_device_tree(sel->arch)) {
-		mods[n++] = fdt_module.name;
+	if (kernel_uses_device_tree(sel->arch))
 		rc |= need_program("dtc", "apt-get install device-tree-compiler");
-	}
 	mods[n] = NULL;
 	const struct cfg_resolved_item *kp = cfg_resolved_get(&req->r->config, "KernelPlatform");
 	const char *kplat = kp && kp->value.kind == CFG_STRING ? kp->value.s : sel->platform;
@@ -137,8 +134,6 @@ int kernel_check_host(struct arena *a, const struct kernel_request *req, const c
 			for (size_t i = 0; i < sizeof(base_modules) / sizeof(base_modules[0]); i++)
 				if (!strcmp(base_modules[i].name, m))
 					remedy = base_modules[i].remedy;
-			if (!strcmp(m, fdt_module.name))
-				remedy = fdt_module.remedy;
 			diag_error(NULL, "the kernel build for %s needs the Python module '%s', which %s cannot import", sel->platform,
 				   m, *python);
 			diag_note(NULL, "%s; or set SELFE_PYTHON to an interpreter that has it", remedy);

@@ -36,6 +36,9 @@ struct kernel_build {
  */
 int kernel_check_host(struct arena *a, const struct kernel_request *req, const char **python);
 
+/* True for the arches whose platforms are described by a device tree (arm, riscv). */
+bool kernel_uses_device_tree(const char *arch);
+
 /* Configure (when the build folder is new), build and install.  0, or -1 after reporting. */
 int kernel_build(struct arena *a, const struct kernel_request *req, struct kernel_build *out);
 
