@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "hwgen/hwgen.h"
+#include "pytools/pytools_native.h"
 #include "kernel/pytools.h"
 #include "util/arena.h"
 #include "util/diag.h"
@@ -25,6 +26,13 @@ static const struct pytool {
 	int (*fn)(int argc, char **argv);
 } pytools[] = {
 	{ "hardware_gen.py", hwgen_main },
+	{ "config_gen.py", config_gen_main },
+	{ "bitfield_gen.py", bitfield_gen_main },
+	{ "invocation_header_gen.py", invocation_header_gen_main },
+	{ "invocation_json_gen.py", invocation_json_gen_main },
+	{ "syscall_header_gen.py", syscall_header_gen_main },
+	{ "syscall_stub_gen.py", syscall_stub_gen_main },
+	{ "circular_includes.py", circular_includes_main },
 };
 
 static const char *base_name(const char *path)
