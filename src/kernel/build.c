@@ -198,14 +198,12 @@ int kernel_build(struct arena *a, const struct kernel_request *req, struct kerne
 	}
 	if (kernel_check_host(a, req, &python))
 		return -1;
-	/* The kernel's CMake and Ninja run selfe as its Python (pytools.h): native tools in
-	 * process, every other script through the real interpreter. */
+	/* The kernel's CMake and Ninja run selfe as its Python (pytools.h): every tool the kernel
+	 * build runs is native, in process; any other script would go to the real interpreter. */
 	const char *real_python = python;
-	if (kernel_uses_device_tree(req->r->sel.arch)) {
-		if (pytools_make_shim(a, arena_printf(a, "%s/kernel/python", req->target), real_python, &python))
-			return -1;
-		setenv(PYTOOLS_REAL_ENV, real_python, 1);
-	}
+	if (pytools_make_shim(a, arena_printf(a, "%s/kernel/python", req->target), real_python, &python))
+		return -1;
+	setenv(PYTOOLS_REAL_ENV, real_python, 1);
 	if (!path_is_file(arena_printf(a, "%s/build.ninja", dir))) {
 		printf("kernel: configuring %s for %s (%s)\n", req->tree, req->r->sel.platform,
 		       cfg_profile_name(req->r->sel.profile));
