@@ -1,0 +1,182 @@
+#!/bin/bash
+# SPDX-License-Identifier: BSD-2-Clause
+# seL4's kernel build with no Python at all, against the same build with seL4's own Python tools.
+#
+# zero-python-*  the kernel's CMake configure and Ninja build run with PYTHON3 = the selfe-python
+#                shim, whose fall-back interpreter and every python3/python3.X/python first on
+#                PATH are fakes that record being run: none may run.  For the first configuration
+#                the build also runs under strace, counting every exec of a file named python*.
+#                `selfe build` of examples/hello (pc99) is counted the same way.
+# identical-*    the same configuration built again in the same folder with the tree's Python
+#                tools (when /usr/bin/python3, or $SELFE_KERNEL_PYTHON, has jinja2, ply, lxml and
+#                yaml; a `skip:` line otherwise): every generated header, .pbf, .json, .c and the
+#                installed prefix byte for byte, and kernel.elf.
+# Configurations: $SELFE_NOPY_CONFIGS, default "pc99-debug pc99-release pc99-mcs" (about 25 s
+# each on 2 cores); also known: sabre-debug qemu-arm-virt-debug qemu-riscv-virt-debug (these
+# need the native hardware_gen).  Needs a seL4 16.0.0 tree ($SEL4_SOURCE, else
+# ../shared/sel4-16.0.0 beside the repository), cmake, ninja, xmllint; `skip:` otherwise.
+#
+# usage: tests/nopython/run.sh path/to/selfe
+set -u
+REPO=$(cd "$(dirname "$0")/../.." && pwd)
+SELFE=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+PY=${SELFE_KERNEL_PYTHON:-/usr/bin/python3}
+pass=0
+failed=0
+ok() {
+	echo "ok $1"
+	pass=$((pass + 1))
+}
+fail() {
+	echo "FAIL $1: $2"
+	failed=$((failed + 1))
+}
+finish() {
+	echo "nopython: $pass passed, $failed failed"
+	[ "$failed" -eq 0 ]
+	exit
+}
+
+tree=${SEL4_SOURCE:-}
+[ -z "$tree" ] && [ -d "$REPO/../shared/sel4-16.0.0" ] && tree=$(cd "$REPO/../shared/sel4-16.0.0" && pwd)
+if [ -z "$tree" ] || [ "$(cat "$tree/VERSION" 2>/dev/null)" != "16.0.0" ]; then
+	echo "skip: nopython: no seL4 16.0.0 tree (set SEL4_SOURCE)"
+	finish
+fi
+for p in cmake ninja xmllint gcc; do
+	if ! command -v "$p" >/dev/null; then
+		echo "skip: nopython: '$p' is not installed"
+		finish
+	fi
+done
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+
+# A copy of the tree with its symbolic links as links again (a tree unpacked without them
+# stores each as a file holding the target's path; seL4's Python tools import through one).
+mkdir "$T/sel4" && cp -r "$tree/." "$T/sel4/" && chmod -R u+w "$T/sel4"
+find "$T/sel4" -type f -size -200c | while read -r f; do
+	t=$(cat "$f")
+	case $t in *[!A-Za-z0-9_./-]* | "") continue ;; esac
+	[ -f "$(dirname "$f")/$t" ] && rm "$f" && ln -s "$t" "$f"
+done
+S=$T/sel4
+
+# The fakes: each records its name and arguments, then fails.
+mkdir "$T/fake"
+for n in python python3 python3.9 python3.10 python3.11 python3.12 python3.13; do
+	printf '#!/bin/sh\necho "%s $*" >>"%s"\nexit 97\n' "$n" "$T/python-runs" >"$T/fake/$n"
+	chmod +x "$T/fake/$n"
+done
+mkdir "$T/shim" && ln -s "$SELFE" "$T/shim/selfe-python"
+SHIM=$T/shim/selfe-python
+
+options() { # CONFIG: the kernel's cache options and the compiler prefix
+	case $1 in
+	pc99-debug) echo "-DKernelPlatform=pc99 -DKernelSel4Arch=x86_64 -DKernelDebugBuild=ON -DKernelPrinting=ON" ;;
+	pc99-release) echo "-DKernelPlatform=pc99 -DKernelSel4Arch=x86_64 -DKernelDebugBuild=OFF -DKernelPrinting=OFF" ;;
+	pc99-mcs) echo "-DKernelPlatform=pc99 -DKernelSel4Arch=x86_64 -DKernelDebugBuild=ON -DKernelPrinting=ON -DKernelIsMCS=ON" ;;
+	sabre-debug) echo "-DKernelPlatform=imx6 -DKernelARMPlatform=sabre -DKernelSel4Arch=aarch32 -DKernelDebugBuild=ON -DKernelPrinting=ON -DCROSS_COMPILER_PREFIX=arm-linux-gnueabihf-" ;;
+	qemu-arm-virt-debug) echo "-DKernelPlatform=qemu-arm-virt -DKernelSel4Arch=aarch64 -DKernelDebugBuild=ON -DKernelPrinting=ON -DCROSS_COMPILER_PREFIX=aarch64-linux-gnu-" ;;
+	qemu-riscv-virt-debug) echo "-DKernelPlatform=qemu-riscv-virt -DKernelSel4Arch=riscv64 -DKernelDebugBuild=ON -DKernelPrinting=ON -DCROSS_COMPILER_PREFIX=riscv64-linux-gnu-" ;;
+	*) return 1 ;;
+	esac
+}
+
+# build CONFIG PYTHON [WRAPPER...]: configure and build in $T/b/CONFIG (always the same path:
+# the build embeds it), log in $T/CONFIG.log.
+build() {
+	local cfg=$1 py=$2
+	shift 2
+	local o
+	o=$(options "$cfg") || return 1
+	case $o in *CROSS_COMPILER_PREFIX*) ;; *) o="$o -DCROSS_COMPILER_PREFIX=" ;; esac
+	rm -rf "$T/b/$cfg" && mkdir -p "$T/b/$cfg" && cd "$T/b/$cfg" || return 1
+	# shellcheck disable=SC2086
+	"$@" cmake -G Ninja -DCMAKE_TOOLCHAIN_FILE="$S/gcc.cmake" -DCMAKE_INSTALL_PREFIX="$T/b/$cfg/prefix" \
+		-DKernelVerificationBuild=OFF -DKernelMaxNumNodes=1 -DKernelSupportPCID=OFF -DKernelFPU=FXSAVE $o \
+		-DPYTHON3="$py" "$S" >"$T/$cfg.log" 2>&1 &&
+		"$@" ninja -j2 >>"$T/$cfg.log" 2>&1 && ninja install >>"$T/$cfg.log" 2>&1
+	local rc=$?
+	cd "$T" || return 1
+	return $rc
+}
+
+reference=yes
+if ! "$PY" -c 'import jinja2, ply, lxml, yaml' 2>/dev/null; then
+	echo "skip: nopython: $PY lacks the kernel generators' modules (python3-jinja2 python3-ply python3-lxml python3-yaml): no comparison with seL4's own tools"
+	reference=
+fi
+
+first=yes
+for cfg in ${SELFE_NOPY_CONFIGS:-pc99-debug pc99-release pc99-mcs}; do
+	: >"$T/python-runs"
+	trace=()
+	if [ -n "$first" ] && command -v strace >/dev/null; then
+		trace=(strace -f -qq -e trace=execve -o "$T/trace")
+	fi
+	if PATH="$T/fake:$PATH" SELFE_PYTHON_REAL="$T/fake/python3" build "$cfg" "$SHIM" "${trace[@]}"; then
+		ok "native-build-$cfg"
+	else
+		fail "native-build-$cfg" "$(tail -n 15 "$T/$cfg.log")"
+		continue
+	fi
+	if [ -s "$T/python-runs" ]; then
+		fail "zero-python-$cfg" "Python was run: $(head -n 5 "$T/python-runs")"
+	else
+		ok "zero-python-$cfg"
+	fi
+	if [ ${#trace[@]} -gt 0 ]; then
+		# every exec of a file called python, python3, python3.X (the shim is selfe-python)
+		n=$(cat "$T"/trace* | grep -cE 'execve\("([^"]*/)?python[0-9.]*"' || true)
+		execs=$(cat "$T"/trace* | grep -c 'execve(' || true)
+		if [ "$n" -eq 0 ] && [ "$execs" -gt 50 ]; then
+			ok "zero-python-strace-$cfg ($execs programs run, none of them Python)"
+		else
+			fail "zero-python-strace-$cfg" "$n Python execs among $execs"
+		fi
+		rm -f "$T"/trace*
+	fi
+	first=
+	[ -z "$reference" ] && continue
+	mv "$T/b/$cfg" "$T/native-$cfg"
+	if ! build "$cfg" "$PY"; then
+		fail "python-build-$cfg" "$(tail -n 15 "$T/$cfg.log")"
+		continue
+	fi
+	files=0
+	differ=
+	while read -r f; do
+		files=$((files + 1))
+		cmp -s "$T/b/$cfg/$f" "$T/native-$cfg/$f" || differ="$differ $f"
+	done < <(cd "$T/b/$cfg" && find . -type f \( -name '*.h' -o -name '*.pbf' -o -name '*.json' -o -name '*.c' -o -name '*.yaml' -o -name '*.elf' \) ! -path './CMakeFiles/*' | sort)
+	if [ -z "$differ" ] && [ "$files" -gt 20 ]; then
+		ok "identical-$cfg ($files generated files and kernel.elf)"
+	else
+		fail "identical-$cfg" "of $files files these differ:$differ"
+	fi
+	if cmp -s "$T/b/$cfg/kernel.elf" "$T/native-$cfg/kernel.elf"; then
+		ok "identical-kernel-elf-$cfg"
+	else
+		fail "identical-kernel-elf-$cfg" "kernel.elf differs"
+	fi
+	rm -rf "$T/native-$cfg" "$T/b/$cfg"
+done
+
+# `selfe build` itself: examples/hello for pc99, every Python on PATH a fake.
+if command -v x86_64-linux-gnu-gcc >/dev/null || [ "$(uname -m)" = x86_64 ]; then
+	mkdir "$T/hello" && (cd "$REPO/examples/hello" && tar cf - --exclude=./target .) | (cd "$T/hello" && tar xf -)
+	: >"$T/python-runs"
+	if (cd "$T/hello" && PATH="$T/fake:$PATH" SELFE_PYTHON="$T/fake/python3" XDG_CACHE_HOME="$T/cache" \
+		SEL4_SOURCE="$S" "$SELFE" build >"$T/selfe-build.log" 2>&1); then
+		ok "selfe-build-pc99"
+	else
+		fail "selfe-build-pc99" "$(tail -n 15 "$T/selfe-build.log")"
+	fi
+	if [ -s "$T/python-runs" ]; then
+		fail "zero-python-selfe-build" "Python was run: $(head -n 5 "$T/python-runs")"
+	else
+		ok "zero-python-selfe-build"
+	fi
+fi
+finish
