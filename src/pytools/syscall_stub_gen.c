@@ -10,6 +10,7 @@
 
 #include "gen/iface/iface.h"
 #include "pytools/pytools_native.h"
+#include "pytools/stub_docs.h"
 
 int syscall_stub_gen_main(int argc, char **argv)
 {
@@ -42,8 +43,11 @@ int syscall_stub_gen_main(int argc, char **argv)
 	struct arena *a = arena_new();
 	const struct iface_api *apis[8];
 	int rc = 0;
-	for (size_t i = 0; i < nfiles && !rc; i++)
-		rc = (apis[i] = iface_load_api(a, files[i])) ? 0 : 2;
+	for (size_t i = 0; i < nfiles && !rc; i++) {
+		struct iface_api *api = iface_load_api(a, files[i]);
+		rc = api && !stub_docs_attach(a, api, files[i], arch, mcs, vtx) ? 0 : 2;
+		apis[i] = api;
+	}
 	if (!rc) {
 		struct iface_stub_options opt = {
 			.sel4_arch = arch,
@@ -51,6 +55,7 @@ int syscall_stub_gen_main(int argc, char **argv)
 			.ipc_buffer_only = buffer,
 			.x86_vtx_64bit_guests = vtx,
 			.registers_by_count = true,
+			.sel4_text = true,
 		};
 		struct sb out = SB_INIT;
 		rc = iface_emit_stubs(&out, a, apis, nfiles, &opt) ? 2 : 0;
