@@ -18,6 +18,7 @@
 #include "pytools/pytools_native.h"
 #include "util/diag.h"
 #include "util/fs.h"
+#include "util/path.h"
 #include "util/utf8.h"
 
 struct entry {
@@ -225,7 +226,7 @@ static int write_lazy(const char *path, const struct sb *text, bool skip_unchang
 {
 	if (!strcmp(path, "-"))
 		return pyout_write(NULL, text);
-	if (skip_unchanged) {
+	if (skip_unchanged && path_is_file(path)) {
 		size_t len;
 		char *old = fs_read_file(path, &len);
 		bool same = old && len == text->len && !memcmp(old, text->buf ? text->buf : "", len);
