@@ -119,9 +119,6 @@ for p in cmake ninja qemu-system-x86_64 x86_64-linux-gnu-gcc x86_64-linux-gnu-ob
 	command -v "$p" >/dev/null || missing="$missing $p"
 done
 python=${SELFE_PYTHON:-/usr/bin/python3}
-for m in jinja2 ply lxml yaml; do
-	"$python" -c "import $m" 2>/dev/null || missing="$missing python:$m"
-done
 [ -n "$missing" ] && skip "missing for a pc99 kernel build and boot:$missing (scripts/install-deps installs them)"
 export SEL4_SOURCE=$tree
 

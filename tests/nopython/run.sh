@@ -39,6 +39,56 @@ finish() {
 
 tree=${SEL4_SOURCE:-}
 [ -z "$tree" ] && [ -d "$REPO/../shared/sel4-16.0.0" ] && tree=$(cd "$REPO/../shared/sel4-16.0.0" && pwd)
+
+# --- without a tree: the tools on small inputs -------------------------------------------------
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+mkdir "$T/shim" && ln -s "$SELFE" "$T/shim/selfe-python"
+SHIM=$T/shim/selfe-python
+
+printf '# 1 "k.c"\n# 1 "a.h" 1\n# 1 "b.h" 1\nint x;\n# 3 "a.h" 2\n# 1 "c.h" 1\n# 1 "b.h" 1\n' >"$T/ok.i"
+"$SHIM" circular_includes.py --ignore kernel_all_copy.c <"$T/ok.i" >"$T/out" 2>&1
+[ $? -eq 0 ] && [ ! -s "$T/out" ] && ok circular-none || fail circular-none "$(cat "$T/out")"
+printf '# 1 "k.c"\n# 1 "a.h" 1\n# 1 "b.h" 1\n# 1 "a.h" 1\n' >"$T/loop.i"
+"$SHIM" circular_includes.py <"$T/loop.i" >"$T/out" 2>&1
+rc=$?
+if [ $rc -eq 255 ] && [ "$(cat "$T/out")" = "$(printf 'Circular includes found:\nk.c\na.h\nb.h\na.h')" ]; then
+	ok circular-found
+else
+	fail circular-found "exit $rc: $(cat "$T/out")"
+fi
+printf '# 1 "k.c"\n# 1 "a.h" 1\n# 1 "kernel_all_copy.c" 1\n# 1 "a.h" 1\n' >"$T/ign.i"
+"$SHIM" circular_includes.py --ignore kernel_all_copy.c <"$T/ign.i" >"$T/out" 2>&1
+[ $? -eq 255 ] && ok circular-ignore-skips-only-the-marker || fail circular-ignore-skips-only-the-marker "$(cat "$T/out")"
+
+printf 'A: true # KernelA=ON\nB: "x \\"y\\""\nC: false\nA: false\nD: ""\nE: "caf\\u00e9"\n' >"$T/c.yaml"
+if "$SHIM" config_gen.py "$T/c.yaml" --write-c "$T/c.h" --write-json "$T/c.json" 2>"$T/out"; then
+	if [ -f "$tree/tools/config_gen.py" ] && "$PY" -c 'import yaml' 2>/dev/null; then
+		"$PY" "$tree/tools/config_gen.py" "$T/c.yaml" --write-c "$T/r.h" --write-json "$T/r.json"
+	fi
+	if [ -f "$T/r.h" ]; then
+		cmp -s "$T/c.h" "$T/r.h" && cmp -s "$T/c.json" "$T/r.json" && ok config-gen-as-seL4s ||
+			fail config-gen-as-seL4s "$(diff "$T/c.h" "$T/r.h"; diff "$T/c.json" "$T/r.json")"
+	else
+		# without the reference: the rules the header follows, line by line
+		grep -qx '/\* disabled: CONFIG_A \*/' "$T/c.h" && [ "$(sed -n 3p "$T/c.h")" = '/* disabled: CONFIG_A */' ] &&
+			grep -qx '#define CONFIG_B  x "y"' "$T/c.h" && grep -qx '#define CONFIG_D  /\* empty \*/' "$T/c.h" &&
+			grep -qx '    "E": "caf\\u00e9"' "$T/c.json" && ok config-gen-rules || fail config-gen-rules "$(cat "$T/c.h" "$T/c.json")"
+	fi
+else
+	fail config-gen-runs "$(cat "$T/out")"
+fi
+printf 'A: true\nB: maybe\n' >"$T/bad.yaml"
+"$SHIM" config_gen.py "$T/bad.yaml" --write-c "$T/bad.h" 2>"$T/out"
+rc=$?
+if [ $rc -eq 2 ] && grep -qF "bad.yaml:2:4: error: expected true, false or a double-quoted string" "$T/out" && [ ! -e "$T/bad.h" ]; then
+	ok config-gen-bad-value
+else
+	fail config-gen-bad-value "exit $rc: $(cat "$T/out")"
+fi
+"$SHIM" bitfield_gen.py --hol_defs "$T/x.bf" "$T/x.thy" 2>"$T/out"
+[ $? -eq 2 ] && grep -q "not generated natively" "$T/out" && ok bitfield-gen-refuses-theories || fail bitfield-gen-refuses-theories "$(cat "$T/out")"
+
 if [ -z "$tree" ] || [ "$(cat "$tree/VERSION" 2>/dev/null)" != "16.0.0" ]; then
 	echo "skip: nopython: no seL4 16.0.0 tree (set SEL4_SOURCE)"
 	finish
@@ -49,9 +99,6 @@ for p in cmake ninja xmllint gcc; do
 		finish
 	fi
 done
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-
 # A copy of the tree with its symbolic links as links again (a tree unpacked without them
 # stores each as a file holding the target's path; seL4's Python tools import through one).
 mkdir "$T/sel4" && cp -r "$tree/." "$T/sel4/" && chmod -R u+w "$T/sel4"
@@ -68,9 +115,6 @@ for n in python python3 python3.9 python3.10 python3.11 python3.12 python3.13; d
 	printf '#!/bin/sh\necho "%s $*" >>"%s"\nexit 97\n' "$n" "$T/python-runs" >"$T/fake/$n"
 	chmod +x "$T/fake/$n"
 done
-mkdir "$T/shim" && ln -s "$SELFE" "$T/shim/selfe-python"
-SHIM=$T/shim/selfe-python
-
 options() { # CONFIG: the kernel's cache options and the compiler prefix
 	case $1 in
 	pc99-debug) echo "-DKernelPlatform=pc99 -DKernelSel4Arch=x86_64 -DKernelDebugBuild=ON -DKernelPrinting=ON" ;;
