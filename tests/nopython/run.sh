@@ -157,8 +157,10 @@ for cfg in ${SELFE_NOPY_CONFIGS:-pc99-debug pc99-release pc99-mcs}; do
 	: >"$T/python-runs"
 	trace=()
 	if [ -n "$first" ] && command -v strace >/dev/null; then
-		trace=(strace -f -qq -e trace=execve -o "$T/trace")
+		# (LeakSanitizer cannot run under ptrace: a sanitizer build of selfe skips it there.)
+		trace=(env ASAN_OPTIONS=detect_leaks=0 strace -f -qq -e trace=execve -o "$T/trace")
 	fi
+	first=
 	if PATH="$T/fake:$PATH" SELFE_PYTHON_REAL="$T/fake/python3" build "$cfg" "$SHIM" "${trace[@]}"; then
 		ok "native-build-$cfg"
 	else
@@ -181,7 +183,6 @@ for cfg in ${SELFE_NOPY_CONFIGS:-pc99-debug pc99-release pc99-mcs}; do
 		fi
 		rm -f "$T"/trace*
 	fi
-	first=
 	[ -z "$reference" ] && continue
 	mv "$T/b/$cfg" "$T/native-$cfg"
 	if ! build "$cfg" "$PY"; then
