@@ -20,13 +20,8 @@ else
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-# The tree with its symbolic links as links (seL4's Python tools import through one).
-mkdir "$work/sel4" && cp -r "$src/." "$work/sel4/" && chmod -R u+w "$work/sel4"
-find "$work/sel4" -type f -size -200c | while read -r f; do
-	t=$(cat "$f")
-	case $t in *[!A-Za-z0-9_./-]* | "") continue ;; esac
-	[ -f "$(dirname "$f")/$t" ] && rm "$f" && ln -s "$t" "$f"
-done
+. "$repo/tests/tree-links.sh"
+tree_with_links "$src" "$work/sel4"
 mkdir "$work/shim" && ln -s "$selfe" "$work/shim/selfe-python"
 case $CFG in
 pc99-debug) opts="-DKernelDebugBuild=ON -DKernelPrinting=ON" ;;

@@ -99,14 +99,8 @@ for p in cmake ninja xmllint gcc; do
 		finish
 	fi
 done
-# A copy of the tree with its symbolic links as links again (a tree unpacked without them
-# stores each as a file holding the target's path; seL4's Python tools import through one).
-mkdir "$T/sel4" && cp -r "$tree/." "$T/sel4/" && chmod -R u+w "$T/sel4"
-find "$T/sel4" -type f -size -200c | while read -r f; do
-	t=$(cat "$f")
-	case $t in *[!A-Za-z0-9_./-]* | "") continue ;; esac
-	[ -f "$(dirname "$f")/$t" ] && rm "$f" && ln -s "$t" "$f"
-done
+. "$REPO/tests/tree-links.sh"
+tree_with_links "$tree" "$T/sel4" || { fail tree-copy "cannot copy $tree"; finish; }
 S=$T/sel4
 
 # The fakes: each records its name and arguments, then fails.
