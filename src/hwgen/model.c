@@ -4,6 +4,7 @@
 
 #include "hwgen/irq.h"
 #include "hwgen/model.h"
+#include "hwgen/pyset.h"
 #include "util/diag.h"
 #include "util/sb.h"
 
@@ -219,10 +220,31 @@ void hw_sort_regions(struct hw_region *r, size_t n)
 		}
 }
 
+/* Region r minus `cut`: the pieces left, in the generator's order (below the cut, then above). */
+static size_t cut_region(struct hw_region r, struct hw_region cut, struct hw_region out[2])
+{
+	if (!overlaps(r, cut)) {
+		out[0] = r;
+		return 1;
+	}
+	size_t n = 0;
+	hw_addr end = r.base + r.size, cut_end = cut.base + cut.size;
+	if (r.base < cut.base)
+		out[n++] = (struct hw_region){ r.base, cut.base - r.base, r.owner };
+	if (cut_end < end)
+		out[n++] = (struct hw_region){ cut_end, end - cut_end, r.owner };
+	return n;
+}
+
+/*
+ * Sets of regions here behave as the generator's Python sets (pyset.h): when two memory nodes
+ * overlap, equal pieces from both collapse into one, and which node it keeps follows the
+ * set's order.
+ */
 int hw_physical_memory(struct hw_model *m, struct hw_region **out, size_t *n, hw_addr *phys_base)
 {
-	struct hw_region *mem = NULL;
-	size_t nmem = 0, cap = 0;
+	struct rset all;
+	rset_init(&all, m->a);
 	for (size_t i = 0; i < m->tree->nnodes; i++) {
 		const struct fdt_node *node = m->tree->nodes[i];
 		const char *type = fdt_first_string(node, "device_type");
@@ -238,8 +260,10 @@ int hw_physical_memory(struct hw_model *m, struct hw_region **out, size_t *n, hw
 		if (hw_node_regions(m, node, &r, &k))
 			return -1;
 		for (size_t j = 0; j < k; j++)
-			set_add(m->a, &mem, &nmem, &cap, r[j]);
+			rset_add(&all, r[j]);
 	}
+	size_t nmem;
+	struct hw_region *mem = rset_list(&all, &nmem);
 	/* merge ranges of one node that follow each other into one */
 	long *right = arena_alloc(m->a, (nmem + 1) * sizeof(long));
 	bool *has_left = arena_alloc(m->a, nmem + 1);
@@ -257,9 +281,8 @@ int hw_physical_memory(struct hw_model *m, struct hw_region **out, size_t *n, hw
 				has_left[i] = true;
 			}
 		}
-	struct hw_region *merged = NULL;
-	size_t nmerged = 0;
-	cap = 0;
+	struct rset merged;
+	rset_init(&merged, m->a);
 	for (size_t i = 0; i < nmem; i++) {
 		if (has_left[i])
 			continue;
@@ -267,9 +290,11 @@ int hw_physical_memory(struct hw_model *m, struct hw_region **out, size_t *n, hw
 		size_t steps = 0;
 		for (long r = right[i]; r >= 0 && steps < nmem; r = right[r], steps++)
 			size += mem[r].size;
-		set_add(m->a, &merged, &nmerged, &cap, (struct hw_region){ mem[i].base, size, mem[i].owner });
+		rset_add(&merged, (struct hw_region){ mem[i].base, size, mem[i].owner });
 	}
 	/* memory the firmware keeps (reserved-memory children with no-map) is not the kernel's */
+	struct rset reserved;
+	rset_init(&reserved, m->a);
 	struct fdt_node *res = fdt_by_path(m->tree, "/reserved-memory");
 	for (size_t i = 0; res && i < res->nchildren; i++) {
 		struct fdt_node *c = res->children[i];
@@ -280,27 +305,43 @@ int hw_physical_memory(struct hw_model *m, struct hw_region **out, size_t *n, hw
 		if (hw_node_regions(m, c, &r, &k))
 			return -1;
 		for (size_t j = 0; j < k; j++)
-			hw_subtract(m->a, &merged, &nmerged, r[j]);
+			rset_add(&reserved, r[j]);
 	}
-	if (nmerged == 0)
+	struct rset left;
+	rset_copy(&left, &merged);
+	while (reserved.used > 0) {
+		struct hw_region cut = rset_pop(&reserved);
+		size_t nl;
+		struct hw_region *l = rset_list(&left, &nl);
+		rset_init(&left, m->a);
+		for (size_t i = 0; i < nl; i++) {
+			struct hw_region pieces[2];
+			size_t np = cut_region(l[i], cut, pieces);
+			for (size_t j = 0; j < np; j++)
+				rset_add(&left, pieces[j]);
+		}
+	}
+	size_t nleft;
+	struct hw_region *list = rset_list(&left, &nleft);
+	if (nleft == 0)
 		return err(m, "the device tree describes no usable memory (no node with device_type = \"memory\")%s%s", "", "");
-	hw_sort_regions(merged, nmerged);
+	rset_sort(list, nleft);
 	if (m->cfg->phys_align) {
 		hw_addr align = (hw_addr)1 << m->cfg->phys_align;
-		hw_addr base = (merged[0].base + align - 1) & ~(align - 1);
-		if (merged[0].size < base - merged[0].base) {
+		hw_addr base = (list[0].base + align - 1) & ~(align - 1);
+		if (list[0].size < base - list[0].base) {
 			struct loc at = { m->tree->file, 0, 0 };
 			diag_error(&at, "the first memory region (at 0x%llx, 0x%llx bytes) of %s is too small to align its base to %u bits",
-				   (unsigned long long)merged[0].base, (unsigned long long)merged[0].size, merged[0].owner->path,
+				   (unsigned long long)list[0].base, (unsigned long long)list[0].size, list[0].owner->path,
 				   m->cfg->phys_align);
 			return -1;
 		}
-		merged[0].size -= base - merged[0].base;
-		merged[0].base = base;
+		list[0].size -= base - list[0].base;
+		list[0].base = base;
 	}
-	*out = merged;
-	*n = nmerged;
-	*phys_base = merged[0].base;
+	*out = list;
+	*n = nleft;
+	*phys_base = list[0].base;
 	return 0;
 }
 
