@@ -55,8 +55,7 @@ static int kernel_groups(struct hw_model *m, struct hw_group ***out, size_t *n)
 				}
 				into->labels[x] = from->labels[l];
 			}
-			char *desc = arena_strdup(m->a, sb_str(from->desc));
-			sb_addf(into->desc, ", %s", desc);
+			into->desc = arena_printf(m->a, "%s, %s", into->desc, from->desc);
 		}
 	}
 	hw_addr off = 0;
@@ -158,7 +157,7 @@ int hw_emit_c_header(struct hw_model *m, struct sb *s)
 			const struct hw_group *g = groups[i];
 			if (g->macro)
 				macro_open(s, "    ", g->macro);
-			sb_addf(s, "    /* %s */\n", sb_str(g->desc));
+			sb_addf(s, "    /* %s */\n", g->desc);
 			hw_addr page = (hw_addr)1 << g->page_bits;
 			for (hw_addr k = 0; k < g->size / page; k++) {
 				hw_addr map = g->kernel_offset + k * page;

@@ -445,8 +445,7 @@ int hw_device_groups(struct hw_model *m, struct fdt_node *n, struct hw_group ***
 		/* the base goes down to a page, the size (not the end) up to pages */
 		g->base = r.base & ~(page - 1);
 		g->size = (size + page - 1) & ~(page - 1);
-		g->desc = arena_alloc(m->a, sizeof(*g->desc));
-		sb_adds(g->desc, n->path);
+		g->desc = n->path;
 		g->labels = arena_grow(m->a, NULL, &g->cap_labels, 1, sizeof(*g->labels));
 		g->labels[g->nlabels++] = (struct hw_label){ rr->kernel, r.base - g->base };
 		memo->g[memo->n++] = g;

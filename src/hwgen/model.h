@@ -47,7 +47,7 @@ struct hw_group {
 	unsigned page_bits;
 	const char *macro;
 	bool user;
-	struct sb *desc;
+	const char *desc; /* the node paths, ", " between them */
 	struct hw_label *labels;
 	size_t nlabels, cap_labels;
 	hw_addr kernel_offset;
