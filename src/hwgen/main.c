@@ -123,6 +123,25 @@ static int parse_args(struct arena *a, int argc, char **argv, struct args *o)
 	return 0;
 }
 
+/*
+ * The seL4 release whose tools/hardware_gen.py we stand in for, from the VERSION file two levels
+ * above the script when we run as that script (0 when unknown: as 16.0.0).  Facts: 14.0.0 and
+ * 15.0.0 round the address-space top down to 16 bytes (the smallest untyped) before cutting out
+ * memory and kernel devices; 16.0.0 does not (its KernelPaddrUserTop became exclusive).  13.0.0
+ * and older also reserve the bootloader's memory differently and take no kernel config flags.
+ */
+static int tree_major(struct arena *a, const char *script)
+{
+	size_t len = strlen(script), tail = strlen("tools/hardware_gen.py");
+	if (len < tail || strcmp(script + len - tail, "tools/hardware_gen.py"))
+		return 0;
+	const char *version = arena_printf(a, "%.*sVERSION", (int)(len - tail), script);
+	char *text = path_is_file(version) ? fs_read_file(version, &len) : NULL;
+	int major = text ? atoi(text) : 0;
+	free(text);
+	return major;
+}
+
 static char *read_input(const char *what, const char *path, size_t *len)
 {
 	if (!path_is_file(path)) {
@@ -143,7 +162,17 @@ int hwgen_main(int argc, char **argv)
 	size_t len, slen;
 	char *blob = NULL, *text = NULL, *schema = NULL;
 	int rc = 2;
-	if (parse_args(a, argc, argv, &o) || hw_cfg_init(&cfg, o.sel4arch, o.addrspace_max))
+	if (parse_args(a, argc, argv, &o))
+		goto done;
+	int major = argc > 0 ? tree_major(a, argv[0]) : 0;
+	if (major && major < 14) {
+		diag_error(NULL, "selfe's hardware generator follows seL4 14.0.0 and later; this tree is %d.x", major);
+		diag_note(NULL, "build this tree with its own tools/hardware_gen.py (it needs the Python module pyfdt)");
+		goto done;
+	}
+	if (major == 14 || major == 15)
+		o.addrspace_max &= ~(uint64_t)15;
+	if (hw_cfg_init(&cfg, o.sel4arch, o.addrspace_max))
 		goto done;
 	if (!(blob = read_input("device tree blob", o.dtb, &len)) || !(text = read_input("hardware rules", o.rules, &slen)) ||
 	    !(schema = read_input("hardware rules schema", o.schema, &slen)))
