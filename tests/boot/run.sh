@@ -132,7 +132,8 @@ if [ -f "$tree/libsel4/tools/condition.py" ] && [ ! -L "$tree/libsel4/tools/cond
 	find "$T/sel4-tree" -type f -size -200c | while read -r f; do
 		target=$(head -c 200 "$f")
 		case $target in
-		../* | ./*) [ -e "$(dirname "$f")/$target" ] && rm "$f" && ln -s "$target" "$f" ;;
+		"" | *[[:space:]]*) ;;
+		*) [ -e "$(dirname "$f")/$target" ] && rm "$f" && ln -s "$target" "$f" ;;
 		esac
 	done
 	tree=$T/sel4-tree
