@@ -37,16 +37,20 @@ struct args {
 	struct hw_flags flags;
 };
 
+#define USAGE                                                                                                  \
+	"usage: hardware_gen.py --dtb DTB --hardware-config YAML --hardware-schema YAML --sel4arch ARCH "        \
+	"[--addrspace-max N] [--kernel-config-flags NAME=VALUE...] [--c-header --header-out F] "                 \
+	"[--compat-strings --compat-strings-out F] [--elfloader --elfloader-out F] [--json --json-out F] "       \
+	"[--yaml --yaml-out F]"
+
 static int usage_error(const char *fmt, const char *a)
 {
 	diag_error(NULL, fmt, a);
-	diag_note(NULL, "usage: hardware_gen.py --dtb DTB --hardware-config YAML --hardware-schema YAML --sel4arch ARCH "
-			"[--addrspace-max N] [--kernel-config-flags NAME=VALUE...] [--c-header --header-out F] "
-			"[--compat-strings --compat-strings-out F] [--elfloader --elfloader-out F] [--json --json-out F] "
-			"[--yaml --yaml-out F]");
+	diag_note(NULL, "%s", USAGE);
 	return -1;
 }
 
+/* 0, 1 after --help, -1 after reporting. */
 static int parse_args(struct arena *a, int argc, char **argv, struct args *o)
 {
 	memset(o, 0, sizeof(*o));
@@ -82,6 +86,10 @@ static int parse_args(struct arena *a, int argc, char **argv, struct args *o)
 			}
 		if (flag || !strcmp(name, "--enable-profiling"))
 			continue;
+		if (!strcmp(name, "--help") || !strcmp(name, "-h")) {
+			printf("%s\n", USAGE);
+			return 1;
+		}
 		if (!strcmp(name, "--addrspace-max")) {
 			const char *v = VALUE();
 			char *end;
@@ -162,8 +170,11 @@ int hwgen_main(int argc, char **argv)
 	size_t len, slen;
 	char *blob = NULL, *text = NULL, *schema = NULL;
 	int rc = 2;
-	if (parse_args(a, argc, argv, &o))
+	int parsed = parse_args(a, argc, argv, &o);
+	if (parsed) {
+		rc = parsed > 0 ? 0 : 2;
 		goto done;
+	}
 	int major = argc > 0 ? tree_major(a, argv[0]) : 0;
 	if (major && major < 14) {
 		diag_error(NULL, "selfe's hardware generator follows seL4 14.0.0 and later; this tree is %d.x", major);
