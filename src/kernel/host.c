@@ -6,7 +6,8 @@
  * Facts (seL4 16.0.0): the build runs Python scripts (config_gen, bitfield_gen, the invocation
  * and syscall header generators, syscall_stub_gen, circular_includes and, for platforms
  * described by a device tree, hardware_gen); selfe answers every one of them natively through
- * its selfe-python shim (src/kernel/pytools.h), so no Python is needed.  The build validates
+ * its selfe-python shim (src/kernel/pytools.h), so no Python is needed.  (The native tools
+ * write what 16.0.0's scripts write: another release's scripts go to the real interpreter.)  The build validates
  * syscall.xml with xmllint; device-tree platforms run dtc, and qemu-arm-virt / qemu-riscv-virt
  * extract their device tree from QEMU itself at configure time.
  */

@@ -24,15 +24,17 @@
 static const struct pytool {
 	const char *script; /* basename of the script the kernel's CMake names */
 	int (*fn)(int argc, char **argv);
+	/* NULL, or whether the tool stands in for this script (else the real interpreter runs it) */
+	bool (*native_for)(const char *script);
 } pytools[] = {
-	{ "hardware_gen.py", hwgen_main },
-	{ "config_gen.py", config_gen_main },
-	{ "bitfield_gen.py", bitfield_gen_main },
-	{ "invocation_header_gen.py", invocation_header_gen_main },
-	{ "invocation_json_gen.py", invocation_json_gen_main },
-	{ "syscall_header_gen.py", syscall_header_gen_main },
-	{ "syscall_stub_gen.py", syscall_stub_gen_main },
-	{ "circular_includes.py", circular_includes_main },
+	{ "hardware_gen.py", hwgen_main, NULL },
+	{ "config_gen.py", config_gen_main, pytools_native_for },
+	{ "bitfield_gen.py", bitfield_gen_main, pytools_native_for },
+	{ "invocation_header_gen.py", invocation_header_gen_main, pytools_native_for },
+	{ "invocation_json_gen.py", invocation_json_gen_main, pytools_native_for },
+	{ "syscall_header_gen.py", syscall_header_gen_main, pytools_native_for },
+	{ "syscall_stub_gen.py", syscall_stub_gen_main, pytools_native_for },
+	{ "circular_includes.py", circular_includes_main, pytools_native_for },
 };
 
 static const char *base_name(const char *path)
@@ -76,7 +78,7 @@ int pytools_main(int argc, char **argv)
 	if (argc >= 2 && argv[1][0] != '-') {
 		const char *script = base_name(argv[1]);
 		for (size_t i = 0; i < sizeof(pytools) / sizeof(pytools[0]); i++)
-			if (!strcmp(script, pytools[i].script))
+			if (!strcmp(script, pytools[i].script) && (!pytools[i].native_for || pytools[i].native_for(argv[1])))
 				return pytools[i].fn(argc - 1, argv + 1);
 	}
 	char *python = real_python(argv[0]);

@@ -22,6 +22,10 @@ int syscall_header_gen_main(int argc, char **argv);
 int syscall_stub_gen_main(int argc, char **argv);
 int bitfield_gen_main(int argc, char **argv);
 
+/* Whether the native tools stand in for `script` (a script of a seL4 16.0.0 tree, see version.c);
+ * otherwise the shim hands it to the real interpreter. */
+bool pytools_native_for(const char *script);
+
 /* --- shared by the tools ---------------------------------------------------------------------- */
 
 /* One option of a tool's command line: `--name VALUE` (or `--name=VALUE`) when `value` is set,

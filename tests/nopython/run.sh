@@ -87,6 +87,16 @@ if [ $rc -eq 2 ] && grep -qF "bad.yaml:2:4: error: expected true, false or a dou
 else
 	fail config-gen-bad-value "exit $rc: $(cat "$T/out")"
 fi
+# Another release's scripts go to the real interpreter (here a fake that records being run).
+mkdir -p "$T/old/tools" "$T/new/tools" && echo 15.0.0 >"$T/old/VERSION" && echo 16.0.0 >"$T/new/VERSION"
+printf '#!/bin/sh\necho "$*" >>"%s"\nexit 97\n' "$T/real-runs" >"$T/real" && chmod +x "$T/real"
+SELFE_PYTHON_REAL="$T/real" "$SHIM" "$T/old/tools/config_gen.py" "$T/c.yaml" --write-c "$T/old.h" 2>/dev/null
+rc=$?
+[ $rc -eq 97 ] && grep -q "old/tools/config_gen.py" "$T/real-runs" && ok shim-other-release-to-python || fail shim-other-release-to-python "exit $rc"
+SELFE_PYTHON_REAL="$T/real" "$SHIM" "$T/new/tools/config_gen.py" "$T/c.yaml" --write-c "$T/new.h" 2>"$T/out"
+rc=$?
+[ $rc -eq 0 ] && cmp -s "$T/new.h" "$T/c.h" && ! grep -q "new/tools" "$T/real-runs" && ok shim-16-native || fail shim-16-native "exit $rc: $(cat "$T/out")"
+
 "$SHIM" bitfield_gen.py --hol_defs "$T/x.bf" "$T/x.thy" 2>"$T/out"
 [ $? -eq 2 ] && grep -q "not generated natively" "$T/out" && ok bitfield-gen-refuses-theories || fail bitfield-gen-refuses-theories "$(cat "$T/out")"
 
