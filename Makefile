@@ -8,17 +8,17 @@ CLANG   ?= clang
 O       := build
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
 CFLAGS  ?= -O2 -g
-BASEFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) -Isrc -Itests -Iruntime/include $(XML_CFLAGS)
+BASEFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) -Isrc -Itests -Itools -Iruntime/include $(XML_CFLAGS)
 SANFLAGS  := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 LIBS    := $(XML_LIBS)
 
 # The host library: every folder under src/ with C files, except the programs' own folders.
 # (Code that runs on seL4 lives outside src/: runtime/.)
-LIB_DIRS  := $(filter-out src/cli src/toml-decode,$(patsubst %/,%,$(sort $(dir $(wildcard src/*/*.c src/*/*/*.c)))))
+LIB_DIRS  := $(filter-out src/cli,$(patsubst %/,%,$(sort $(dir $(wildcard src/*/*.c src/*/*/*.c)))))
 # The selfe-arc reader is shared with root tasks: `selfe arc list` runs the very same checks.
 LIB_SRCS  := $(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.c)) src/config/default_config.S runtime/lib/arc.c
 CLI_SRCS  := $(wildcard src/cli/*.c)
-DEC_SRCS  := $(wildcard src/toml-decode/*.c)
+DEC_SRCS  := $(wildcard tests/toml/decode/*.c)
 TEST_MODS := $(patsubst tests/%/,%,$(sort $(dir $(wildcard tests/*/test_*.c))))
 
 objs = $(patsubst %.S,$(1)/%.o,$(patsubst %.c,$(1)/%.o,$(2)))
@@ -88,8 +88,9 @@ $(O)/asan/toml-decode: $(call objs,$(O)/asan,$(DEC_SRCS) $(TOML_SRCS))
 	$(CC) $(SANFLAGS) -o $@ $^ $(LIBS)
 
 # Runs a decoder over the toml-test suite and checks write/parse round trips in-process.
-# Writes the libsel4 proof programs (src/gen/proof) for tests/gen-proof/*.sh.
-$(O)/asan/proof-emit: $(call objs,$(O)/asan,tests/gen-proof/emit/main.c) $(O)/asan/libselfe.a
+# Writes the libsel4 proof programs (tests/gen-proof/lib) for tests/gen-proof/*.sh.
+PROOF_SRCS := $(wildcard tests/gen-proof/lib/*.c)
+$(O)/asan/proof-emit: $(call objs,$(O)/asan,tests/gen-proof/emit/main.c $(PROOF_SRCS)) $(O)/asan/libselfe.a
 	$(CC) $(SANFLAGS) -o $@ $^ $(LIBS)
 
 $(O)/asan/toml-test-run: $(call objs,$(O)/asan,tests/toml/conformance_run.c $(TOML_SRCS))
@@ -100,17 +101,20 @@ $(O)/asan/toml-test-run: $(call objs,$(O)/asan,tests/toml/conformance_run.c $(TO
 # A module's tests link only the folders it depends on (TEST_DEPS_<module>), else libselfe.a.
 TEST_DEPS_util := src/util src/toml
 TEST_DEPS_toml := src/util src/toml
-TEST_DEPS_bf   := src/util src/gen/bf src/gen/proof src/gen/iface
+TEST_DEPS_bf   := src/util src/gen/bf tests/gen-proof/lib src/gen/iface
 TEST_DEPS_iface := src/util src/gen/iface
-TEST_DEPS_kconfig := src/util src/gen/kconfig
+TEST_DEPS_kconfig := src/util src/gen/kconfig src/platform
 TEST_DEPS_abi := src/util tools/abi-facts/lib
 TEST_DEPS_snapshot-iface := src/util src/gen/iface src/gen/bf
 # runtime/lib/*.c is the runtime's pure part (runtime/lib/sel4/ needs libsel4).
-TEST_DEPS_runtime := runtime/lib
+TEST_DEPS_runtime := runtime/lib runtime/lib/libgcc
 TEST_DEPS_arc := src/util src/arc runtime/lib
 TEST_DEPS_hwgen := src/util src/hwgen
+# Test-only code a module's tests need besides (TEST_EXTRA_<module>).
+TEST_EXTRA_gen-proof := $(PROOF_SRCS)
+TEST_EXTRA_snapshot := tools/snapshot-options/options_write.c
 define test_binary
-$(O)/asan/tests/test_$(1): $(call objs,$(O)/asan,$(filter-out %/conformance_run.c,$(wildcard tests/$(1)/*.c)) tests/harness.c) $(if $(TEST_DEPS_$(1)),$(call objs,$(O)/asan,$(foreach d,$(TEST_DEPS_$(1)),$(wildcard $(d)/*.c))),$(O)/asan/libselfe.a)
+$(O)/asan/tests/test_$(1): $(call objs,$(O)/asan,$(filter-out %/conformance_run.c,$(wildcard tests/$(1)/*.c)) tests/harness.c $(TEST_EXTRA_$(1))) $(if $(TEST_DEPS_$(1)),$(call objs,$(O)/asan,$(foreach d,$(TEST_DEPS_$(1)),$(wildcard $(d)/*.c))),$(O)/asan/libselfe.a)
 	$$(CC) $$(SANFLAGS) -o $$@ $$^ $$(LIBS)
 endef
 $(foreach m,$(TEST_MODS),$(eval $(call test_binary,$(m))))
@@ -123,7 +127,7 @@ CROSS_ARCHES   := aarch64 arm riscv64
 CROSS_aarch64  := aarch64-linux-gnu-
 CROSS_arm      := arm-linux-gnueabihf-
 CROSS_riscv64  := riscv64-linux-gnu-
-CROSS_RUNTIME_SRCS := $(wildcard tests/runtime/*.c) tests/harness.c $(wildcard runtime/lib/*.c)
+CROSS_RUNTIME_SRCS := $(wildcard tests/runtime/*.c) tests/harness.c $(wildcard runtime/lib/*.c runtime/lib/libgcc/*.c)
 CROSS_TESTS := $(foreach a,$(CROSS_ARCHES),$(if $(shell command -v $(CROSS_$(a))gcc),$(O)/cross/$(a)/test_runtime))
 define cross_test
 $(O)/cross/$(1)/test_runtime: $(CROSS_RUNTIME_SRCS) $(wildcard tests/*.h runtime/include/selfe/*.h)
@@ -139,11 +143,44 @@ $(O)/fuzz/fuzz-toml: tests/fuzz/fuzz_toml.c $(TOML_SRCS)
 	@mkdir -p $(dir $@)
 	$(CLANG) $(FUZZFLAGS) -o $@ $^
 
+# One libFuzzer target per parser: tests/fuzz/fuzz_NAME.c linked with the folders it needs.
+# Seed corpora live in tests/fuzz/corpus/NAME; `make check` replays them (tests/fuzz/replay.sh).
+FUZZ_NAMES := toml config bf iface arc kconfig regex $(if $(wildcard src/hwgen/fdt.c),fdt)
+FUZZ_DEPS_config  := src/util src/toml src/config src/platform
+FUZZ_DEPS_bf      := src/util src/gen/bf
+FUZZ_DEPS_iface   := src/util src/gen/iface
+FUZZ_DEPS_arc     := runtime/lib
+FUZZ_DEPS_kconfig := src/util src/gen/kconfig src/platform
+FUZZ_DEPS_regex   := src/util
+FUZZ_DEPS_fdt     := src/util
+FUZZ_EXTRA_config := src/config/default_config.S
+FUZZ_EXTRA_fdt    := src/hwgen/fdt.c
+FUZZ_TARGETS := $(foreach n,$(FUZZ_NAMES),$(O)/fuzz/fuzz-$(n))
+define fuzz_target
+$(O)/fuzz/fuzz-$(1): tests/fuzz/fuzz_$(1).c $(foreach d,$(FUZZ_DEPS_$(1)),$(wildcard $(d)/*.c)) $(FUZZ_EXTRA_$(1))
+	@mkdir -p $$(dir $$@)
+	$(CLANG) $(FUZZFLAGS) -Itools -Iruntime/include $(XML_CFLAGS) -Wa,-Isrc -o $$@ $$(filter %.c %.S,$$^) $(XML_LIBS)
+endef
+$(foreach n,$(filter-out toml,$(FUZZ_NAMES)),$(eval $(call fuzz_target,$(n))))
+$(O)/fuzz/fuzz-config: src/config/default_config.toml
+
 FUZZ_SECONDS ?= 60
 fuzz-toml: $(O)/fuzz/fuzz-toml
 	@mkdir -p $(O)/fuzz/corpus-toml
 	$(O)/fuzz/fuzz-toml -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
 		$(O)/fuzz/corpus-toml tests/fuzz/corpus/toml
+
+# Every target for FUZZ_SECONDS each; new inputs go to build/fuzz/corpus-NAME (copy the
+# interesting ones, and every crashing one once fixed, to tests/fuzz/corpus/NAME).
+fuzz: $(FUZZ_TARGETS)
+	@for n in $(FUZZ_NAMES); do \
+		mkdir -p $(O)/fuzz/corpus-$$n; \
+		if ! $(O)/fuzz/fuzz-$$n -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=30 -rss_limit_mb=1024 \
+			-print_final_stats=1 $(O)/fuzz/corpus-$$n tests/fuzz/corpus/$$n >$(O)/fuzz/fuzz-$$n.log 2>&1; then \
+			tail -n 40 $(O)/fuzz/fuzz-$$n.log; echo "fuzz-$$n: FAILED (log: $(O)/fuzz/fuzz-$$n.log)"; exit 1; \
+		fi; \
+		echo "fuzz-$$n: $$(sed -n 's/^stat::number_of_executed_units: *//p' $(O)/fuzz/fuzz-$$n.log) runs in $(FUZZ_SECONDS) s"; \
+	done
 
 # --- abi-facts: ABI facts of an include tree, through libclang ---------------------------------
 # A test tool (tests/abi, tests/conformance): libclang stays out of libselfe.a and selfe.
@@ -160,7 +197,7 @@ $(O)/abi-facts: $(call objs,$(O)/obj,$(ABI_FACTS_SRCS) $(wildcard src/util/*.c))
 # --- snapshot-options: the snapshot's kernel option table from a seL4 tree ----------------------
 # (snapshot/sel4-16.0.0/README.md: moving the snapshot to a new seL4 release)
 all: $(O)/snapshot-options
-$(O)/snapshot-options: $(call objs,$(O)/obj,tools/snapshot-options/main.c) $(O)/libselfe.a
+$(O)/snapshot-options: $(call objs,$(O)/obj,tools/snapshot-options/main.c tools/snapshot-options/options_write.c) $(O)/libselfe.a
 	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
 
 # --- the two commands ------------------------------------------------------------------------
@@ -175,7 +212,7 @@ check: check-deps
 	@$(MAKE) --no-print-directory test-programs
 	@scripts/check
 
-test-programs: all $(CROSS_TESTS) $(O)/abi-facts $(O)/asan/selfe $(O)/asan/proof-emit $(O)/asan/toml-decode $(O)/asan/toml-test-run $(UNIT_TESTS) $(O)/fuzz/fuzz-toml
+test-programs: all $(CROSS_TESTS) $(O)/abi-facts $(O)/asan/selfe $(O)/asan/proof-emit $(O)/asan/toml-decode $(O)/asan/toml-test-run $(UNIT_TESTS) $(FUZZ_TARGETS)
 
 demo: deps
 	@$(MAKE) --no-print-directory all
@@ -184,7 +221,11 @@ demo: deps
 clean:
 	rm -rf $(O)
 
-.PHONY: all deps check-deps check test-programs demo clean fuzz-toml
+# The host commands under valgrind's memcheck: 0 errors, 0 bytes lost (minutes; run by hand).
+check-valgrind: $(O)/selfe
+	tests/valgrind/run.sh $(O)/selfe
+
+.PHONY: all deps check-deps check test-programs demo clean fuzz-toml fuzz check-valgrind
 .DELETE_ON_ERROR:
 
 -include $(shell find $(O) -name '*.d' 2>/dev/null)

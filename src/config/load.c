@@ -11,60 +11,8 @@
 #include "config.h"
 #include "loader.h"
 #include "util/fs.h"
+#include "util/strindex.h"
 #include "util/path.h"
-#include "util/suggest.h"
-
-void note_suggestion(struct loader *ld, const char *word, const char *const *known)
-{
-	const char *s = suggest_closest(word, known);
-	if (s)
-		LD_NOTE(ld, "did you mean '%s'?", s);
-}
-
-void note_known(struct loader *ld, const char *what, const char *const *known)
-{
-	struct sb list = SB_INIT;
-	for (size_t i = 0; known[i]; i++)
-		sb_addf(&list, "%s'%s'", i ? ", " : "", known[i]);
-	LD_NOTE(ld, "%s: %s", what, sb_str(&list));
-	sb_release(&list);
-}
-
-static const char *str_of(struct loader *ld, const struct toml_entry *e)
-{
-	return arena_strndup(ld->a, e->value.u.s.ptr, e->value.u.s.len);
-}
-
-/* A string value with no NUL bytes in it; `what` names it in messages. */
-const char *expect_string(struct loader *ld, const struct toml_entry *e, const char *where, bool allow_empty)
-{
-	if (e->value.kind != TOML_STRING) {
-		LD_ERROR(ld, e->value.pos, "'%s' in %s must be a string, not %s %s", e->key.ptr, where,
-			 e->value.kind == TOML_INTEGER || e->value.kind == TOML_ARRAY ? "an" : "a",
-			 toml_kind_name(e->value.kind));
-		return NULL;
-	}
-	if (memchr(e->value.u.s.ptr, '\0', e->value.u.s.len)) {
-		LD_ERROR(ld, e->value.pos, "'%s' in %s contains a NUL character", e->key.ptr, where);
-		return NULL;
-	}
-	if (!allow_empty && e->value.u.s.len == 0) {
-		LD_ERROR(ld, e->value.pos, "'%s' in %s must not be empty", e->key.ptr, where);
-		return NULL;
-	}
-	return str_of(ld, e);
-}
-
-const struct toml_table *expect_table(struct loader *ld, const struct toml_entry *e, const char *title)
-{
-	if (e->value.kind != TOML_TABLE) {
-		LD_ERROR(ld, e->key_pos, "%s must be a table, not %s %s", title,
-			 e->value.kind == TOML_INTEGER || e->value.kind == TOML_ARRAY ? "an" : "a",
-			 toml_kind_name(e->value.kind));
-		return NULL;
-	}
-	return e->value.u.tab;
-}
 
 /* --- sources ------------------------------------------------------------------------------------ */
 
@@ -206,18 +154,19 @@ static const char *cfg_kind_name(enum cfg_kind k)
 	return k == CFG_STRING ? "string" : k == CFG_INTEGER ? "integer" : "boolean";
 }
 
-/* The first setting of each key in a section, to check that a key keeps its type everywhere. */
+/* The first setting of each key in a section, to check that a key keeps its type everywhere;
+ * the index keeps that check constant-time per key (a section may hold tens of thousands). */
 struct first_seen {
 	struct cfg_setting *items;
 	size_t len, cap;
+	struct str_index index;
 };
 
 static void check_type_agrees(struct loader *ld, struct first_seen *seen, const struct cfg_setting *s, struct toml_pos pos)
 {
-	for (size_t i = 0; i < seen->len; i++) {
+	long i = str_index_get(&seen->index, s->key);
+	if (i >= 0) {
 		const struct cfg_setting *f = &seen->items[i];
-		if (strcmp(f->key, s->key))
-			continue;
 		if (f->value.kind != s->value.kind) {
 			LD_ERROR(ld, pos, "'%s' is %s %s here but %s %s at line %u", s->key,
 				 s->value.kind == CFG_INTEGER ? "an" : "a", cfg_kind_name(s->value.kind),
@@ -227,7 +176,9 @@ static void check_type_agrees(struct loader *ld, struct first_seen *seen, const 
 		return;
 	}
 	seen->items = arena_grow(ld->a, seen->items, &seen->cap, seen->len + 1, sizeof(*seen->items));
-	seen->items[seen->len++] = *s;
+	seen->items[seen->len] = *s;
+	str_index_put(ld->a, &seen->index, seen->items[seen->len].key, seen->len);
+	seen->len++;
 }
 
 static void add_setting(struct loader *ld, const struct cfg_layered *sec, struct cfg_layer *layer, const struct toml_entry *e,
@@ -324,7 +275,8 @@ static void load_layered(struct loader *ld, const struct toml_entry *e, struct c
 static const char *const build_keys[] = { "cross_compiler_prefix", "toolchain_dir", "debug", "release", NULL };
 static const char *const profile_keys[] = { "make_root_task", "root_task_image", NULL };
 
-const char *resolve_path(struct loader *ld, const char *p)
+/* A path as written, resolved against the config file's folder. */
+static const char *resolve_path(struct loader *ld, const char *p)
 {
 	char *abs = path_join(ld->dir, p);
 	const char *r = arena_strdup(ld->a, abs);
@@ -477,7 +429,8 @@ struct cfg_model *cfg_load_string(struct arena *a, const char *path, const char 
 		diag_error(&(struct loc){ path, err.pos.line, err.pos.col }, "%s", err.msg);
 		return NULL;
 	}
-	struct loader ld = { .a = a, .path = arena_strdup(a, path), .dir = dir ? arena_strdup(a, dir) : NULL };
+	struct loader ld = { .a = a, .path = arena_strdup(a, path), .dir = dir ? arena_strdup(a, dir) : NULL,
+			     .text = text, .len = len };
 	ld.m = arena_alloc(a, sizeof(*ld.m));
 	ld.m->path = ld.path;
 	ld.m->dir = ld.dir;
@@ -488,9 +441,11 @@ struct cfg_model *cfg_load_string(struct arena *a, const char *path, const char 
 struct cfg_model *cfg_load_file(struct arena *a, const char *path)
 {
 	size_t len;
-	char *text = fs_read_file(path, &len);
-	if (!text)
+	char *text = fs_read_regular_file(path, &len);
+	if (!text) {
+		diag_note(NULL, "a config is a sel4.toml file: name one with --config or SEL4_CONFIG_PATH");
 		return NULL;
+	}
 	char *abs = path_absolute(path);
 	char *dir = path_dirname(abs);
 	struct cfg_model *m = cfg_load_string(a, path, dir, text, len);

@@ -13,12 +13,12 @@
 #include "util/hash.h"
 #include "util/path.h"
 
-size_t embed_count(const struct embed_folder *f)
+static size_t embed_count(const struct embed_folder *f)
 {
 	return *f->count;
 }
 
-struct embed_file embed_at(const struct embed_folder *f, size_t i)
+static struct embed_file embed_at(const struct embed_folder *f, size_t i)
 {
 	const struct embed_entry *e = &f->table[i];
 	return (struct embed_file){ (const char *)f->base + e->name, f->base + e->data, e->end - e->data };
@@ -34,7 +34,8 @@ struct embed_file embed_find(const struct embed_folder *f, const char *path)
 	return (struct embed_file){ path, NULL, 0 };
 }
 
-uint64_t embed_hash(const struct embed_folder *f)
+/* A hash of every path and content (a cache key; stable across runs and machines). */
+static uint64_t embed_hash(const struct embed_folder *f)
 {
 	uint64_t h = HASH_INIT;
 	for (size_t i = 0; i < embed_count(f); i++) {
@@ -73,6 +74,7 @@ const char *embed_materialize(struct arena *a, const struct embed_folder *f)
 	if (path_is_file(arena_printf(a, "%s/.complete", dir)))
 		return dir;
 	const char *tmp = arena_printf(a, "%s.tmp.%ld", dir, (long)getpid());
+	fs_remove_stale_temps(parent, NULL, 0); /* what killed runs left half-written */
 	if (fs_mkdirs(parent) || fs_remove_tree(tmp) || fs_mkdirs(tmp) || write_all(a, f, tmp)) {
 		fs_remove_tree(tmp);
 		diag_note(NULL, "selfe writes its embedded %s into %s; set XDG_CACHE_HOME to a writable folder", f->kind,

@@ -99,7 +99,7 @@ static int expand_into(struct kcfg *k, const char *s, size_t len, size_t *i, cha
 	return 0;
 }
 
-char *kcfg_expand(struct kcfg *k, const char *s, size_t len, bool *err)
+static char *kcfg_expand(struct kcfg *k, const char *s, size_t len, bool *err)
 {
 	struct sb out = SB_INIT;
 	size_t i = 0;
@@ -156,6 +156,7 @@ int kcfg_eval_args(struct kcfg *k, const struct kcfg_cmd *c, struct kcfg_args *o
 		char *v = kcfg_expand(k, r->text, r->len, &err);
 		if (err) {
 			free(v);
+			kcfg_args_free(out); /* nothing half-evaluated goes back (callers may free again) */
 			return -1;
 		}
 		if (r->kind == KCFG_QUOTED) {

@@ -12,6 +12,9 @@
 #include "util/sb.h"
 #include "util/xalloc.h"
 
+/* Run commands from..to of a file (the control-flow commands call it for their bodies). */
+static int kcfg_exec(struct kcfg *k, struct kcfg_file *f, size_t from, size_t to);
+
 int kcfg_err(struct kcfg *k, const char *fmt, ...)
 {
 	struct sb sb = SB_INIT;
@@ -61,6 +64,12 @@ static int exec_if(struct kcfg *k, struct kcfg_file *f, size_t i, size_t *resume
 }
 
 /* The loop variable is restored afterwards, as CMake does. */
+static bool over_budget(struct kcfg *k, unsigned long long more)
+{
+	k->spent += more;
+	return k->budget && k->spent > k->budget;
+}
+
 static int exec_foreach(struct kcfg *k, struct kcfg_file *f, size_t i)
 {
 	struct kcfg_cmd *c = &f->cmds[i];
@@ -87,6 +96,10 @@ static int exec_foreach(struct kcfg *k, struct kcfg_file *f, size_t i)
 		}
 		if (step <= 0)
 			step = 1;
+		if (hi > lo && (hi - lo) / step >= 1000000) {
+			rc = kcfg_err(k, "foreach RANGE of more than a million values");
+			goto out;
+		}
 		for (long x = lo; x <= hi; x += step) {
 			char buf[32];
 			snprintf(buf, sizeof buf, "%ld", x);
@@ -152,7 +165,7 @@ static int exec_while(struct kcfg *k, struct kcfg_file *f, size_t i)
 			return -1;
 		if (!b)
 			return 0;
-		if (guard > 1000000)
+		if (guard > 1000000 || over_budget(k, 1))
 			return kcfg_err(k, "while loop does not end");
 		int rc = kcfg_exec(k, f, i + 1, c->end);
 		if (rc == KCFG_BREAK)
@@ -269,23 +282,51 @@ static struct kcfg_def *find_def(struct kcfg *k, const char *name)
 	return NULL;
 }
 
+void kcfg_forbid_files(struct kcfg *k)
+{
+	k->no_files = true;
+}
+
+void kcfg_limit_work(struct kcfg *k, unsigned long long units)
+{
+	k->budget = units;
+}
+
+static bool touches_files(const char *name)
+{
+	static const char *const names[] = { "include", "file", "execute_process", "find_file", "find_program", "find_path" };
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		if (strcmp(names[i], name) == 0)
+			return true;
+	return false;
+}
+
 static int invoke(struct kcfg *k, struct kcfg_cmd *c)
 {
 	kcfg_builtin_fn fn = kcfg_sel4_builtin(c->name);
 	if (!fn)
 		fn = kcfg_builtin(c->name);
+	if (fn && k->no_files && touches_files(c->name))
+		return kcfg_err(k, "\"%s\" is refused: file access is off", c->name);
 	struct kcfg_def *d = fn ? NULL : find_def(k, c->name);
 	if (!fn && !d)
 		return kcfg_err(k, "unknown command \"%s\"", c->name);
 	struct kcfg_args a = { 0 };
 	int rc = kcfg_eval_args(k, c, &a);
+	unsigned long long bytes = 1;
+	for (size_t j = 0; !rc && j < a.n; j++)
+		bytes += strlen(a.v[j].s);
+	if (!rc && over_budget(k, bytes))
+		rc = kcfg_err(k, "the work limit is spent (%llu units)", k->budget);
 	if (!rc)
 		rc = fn ? fn(k, &a) : call(k, d, &a);
+	if (!rc && over_budget(k, 0))
+		rc = kcfg_err(k, "the work limit is spent (%llu units)", k->budget);
 	kcfg_args_free(&a);
 	return rc;
 }
 
-int kcfg_exec(struct kcfg *k, struct kcfg_file *f, size_t from, size_t to)
+static int kcfg_exec(struct kcfg *k, struct kcfg_file *f, size_t from, size_t to)
 {
 	for (size_t i = from; i < to; i++) {
 		struct kcfg_cmd *c = &f->cmds[i];
@@ -341,7 +382,7 @@ static struct kcfg_file *load(struct kcfg *k, const char *path)
 
 static int run_file(struct kcfg *k, struct kcfg_file *f)
 {
-	char *dir = path_dirname(f->path);
+	const char *dir = path_dirname_in(k->arena, f->path);
 	const char *od = kcfg_get(k, "CMAKE_CURRENT_LIST_DIR");
 	const char *of = kcfg_get(k, "CMAKE_CURRENT_LIST_FILE");
 	char *old_dir = od ? xstrdup(od) : NULL, *old_file = of ? xstrdup(of) : NULL;
@@ -352,7 +393,6 @@ static int run_file(struct kcfg *k, struct kcfg_file *f)
 		rc = 0;
 	kcfg_set(k, "CMAKE_CURRENT_LIST_DIR", old_dir ? old_dir : "");
 	kcfg_set(k, "CMAKE_CURRENT_LIST_FILE", old_file ? old_file : "");
-	free(dir);
 	free(old_dir);
 	free(old_file);
 	return rc;
@@ -392,7 +432,6 @@ void kcfg_free(struct kcfg *k)
 		free(l->prefix);
 	}
 	free(k->libs);
-	free(k->bindir);
 	kcfg_table_free(&k->decl_option);
 	kcfg_table_free(&k->decl_kind);
 	kcfg_table_free(&k->decl_default);
@@ -412,16 +451,9 @@ int kcfg_run_text(struct kcfg *k, const char *path, const char *text)
 	struct kcfg_file *f = kcfg_parse(k, path, arena_strdup(k->arena, text));
 	if (!f)
 		return -1;
-	char *dir = path_dirname(path);
 	if (!kcfg_get(k, "CMAKE_CURRENT_SOURCE_DIR"))
-		kcfg_set(k, "CMAKE_CURRENT_SOURCE_DIR", dir);
-	free(dir);
+		kcfg_set(k, "CMAKE_CURRENT_SOURCE_DIR", path_dirname_in(k->arena, path));
 	return run_file(k, f);
-}
-
-int kcfg_run_file(struct kcfg *k, const char *path)
-{
-	return kcfg_include(k, path);
 }
 
 const char *kcfg_var(struct kcfg *k, const char *name)
