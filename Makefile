@@ -109,6 +109,7 @@ TEST_DEPS_snapshot-iface := src/util src/gen/iface src/gen/bf
 # runtime/lib/*.c is the runtime's pure part (runtime/lib/sel4/ needs libsel4).
 TEST_DEPS_runtime := runtime/lib runtime/lib/libgcc
 TEST_DEPS_arc := src/util src/arc runtime/lib
+TEST_DEPS_hwgen := src/util src/hwgen
 # Test-only code a module's tests need besides (TEST_EXTRA_<module>).
 TEST_EXTRA_gen-proof := $(PROOF_SRCS)
 TEST_EXTRA_snapshot := tools/snapshot-options/options_write.c
@@ -203,7 +204,11 @@ $(O)/snapshot-options: $(call objs,$(O)/obj,tools/snapshot-options/main.c tools/
 deps:
 	@scripts/install-deps
 
-check: deps
+# The differential suites compare with seL4's own Python generators: their modules too.
+check-deps:
+	@scripts/install-deps --reference
+
+check: check-deps
 	@$(MAKE) --no-print-directory test-programs
 	@scripts/check
 
@@ -234,7 +239,7 @@ clean:
 check-valgrind: $(O)/selfe
 	tests/valgrind/run.sh $(O)/selfe
 
-.PHONY: all deps check test-programs demo clean fuzz-toml fuzz check-valgrind install uninstall
+.PHONY: all deps check-deps check test-programs demo clean fuzz-toml fuzz check-valgrind install uninstall
 .DELETE_ON_ERROR:
 
 -include $(shell find $(O) -name '*.d' 2>/dev/null)

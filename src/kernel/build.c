@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "kernel/kernel.h"
+#include "kernel/pytools.h"
 #include "util/diag.h"
 #include "util/fs.h"
 #include "util/hash.h"
@@ -74,6 +75,16 @@ static const char *build_dir(struct arena *a, const struct kernel_request *req)
 	}
 	h = hash_add(h, req->tree, strlen(req->tree));
 	h = hash_add(h, req->cross_prefix, strlen(req->cross_prefix));
+	/* Every tool the kernel's configure and build run is selfe's own (the selfe-python shim):
+	 * another selfe may generate differently, so it gets its own configure.  Its size, time and
+	 * inode stand for it (reading the executable would cost more than a no-op build). */
+	struct stat self;
+	if (stat("/proc/self/exe", &self) == 0) {
+		char id[96];
+		snprintf(id, sizeof(id), "%lld %lld.%09ld %llu", (long long)self.st_size, (long long)self.st_mtim.tv_sec,
+			 self.st_mtim.tv_nsec, (unsigned long long)self.st_ino);
+		h = hash_add(h, id, strlen(id));
+	}
 	return arena_printf(a, "%s/build-%016llx", kernel_folder(a, req), (unsigned long long)h);
 }
 
@@ -244,6 +255,12 @@ int kernel_build(struct arena *a, const struct kernel_request *req, struct kerne
 	}
 	if (kernel_check_host(a, req, &python))
 		return -1;
+	/* The kernel's CMake and Ninja run selfe as its Python (pytools.h): every tool the kernel
+	 * build runs is native, in process; any other script would go to the real interpreter. */
+	const char *real_python = python;
+	if (pytools_make_shim(a, arena_printf(a, "%s/python", folder), real_python, &python))
+		return -1;
+	setenv(PYTOOLS_REAL_ENV, real_python, 1);
 	if (!path_is_file(arena_printf(a, "%s/build.ninja", dir))) {
 		printf("kernel: configuring %s for %s (%s)\n", req->tree, req->r->sel.platform,
 		       cfg_profile_name(req->r->sel.profile));
@@ -259,13 +276,13 @@ int kernel_build(struct arena *a, const struct kernel_request *req, struct kerne
 			return -1;
 	}
 	unlink(done);
-	const char *stamp = tree_stamp(a, req->tree, python);
+	const char *stamp = tree_stamp(a, req->tree, real_python);
 	if (!stamp || run_ninja(a, dir, "install", req->verbose))
 		return -1;
 	out->ran = true;
 	if (!path_is_file(out->elf))
 		return diag_error(NULL, "the kernel build finished without %s", out->elf);
-	return fs_write_atomic(arena_printf(a, "%s/python", dir), python, strlen(python)) ||
+	return fs_write_atomic(arena_printf(a, "%s/python", dir), real_python, strlen(real_python)) ||
 			       fs_write_atomic(from, dir, strlen(dir)) || fs_write_atomic(done, stamp, strlen(stamp))
 		       ? -1
 		       : 0;

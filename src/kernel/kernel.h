@@ -40,11 +40,14 @@ void kernel_outputs_of(struct arena *a, const char *build_dir, const char *insta
 
 /*
  * Check the host for what the kernel's configure and build need on this platform (cmake, ninja,
- * the compiler, a Python 3 with the kernel's modules, dtc, QEMU where the platform's configure
- * runs it).  Every missing piece is reported with the command that installs it.  Sets *python
- * to the interpreter to use.  0, or -1 after reporting.
+ * the compiler, xmllint, dtc, QEMU where the platform's configure runs it).  Every missing
+ * piece is reported with the command that installs it.  Sets *python to the interpreter the
+ * selfe-python shim falls back to for a script it has no native tool for (never required).  0, or -1 after reporting.
  */
 int kernel_check_host(struct arena *a, const struct kernel_request *req, const char **python);
+
+/* True for the arches whose platforms are described by a device tree (arm, riscv). */
+bool kernel_uses_device_tree(const char *arch);
 
 /* Configure (when the build folder is new), build and install.  0, or -1 after reporting. */
 int kernel_build(struct arena *a, const struct kernel_request *req, struct kernel_build *out);

@@ -66,3 +66,38 @@ TEST(test_bf__emit_union_accessors_check_the_tag)
 			      "    seL4_DebugAssert(((U.words[0] >> 0) & 0xf) == U_P);\n\n    ret = ");
 	arena_free(a);
 }
+
+static bool only_named(void *ctx, const char *name)
+{
+	for (const char *const *n = ctx; *n; n++)
+		if (!strcmp(*n, name))
+			return true;
+	return false;
+}
+
+/* The kernel's own spelling, and pruning: only the named functions, every type definition. */
+TEST(test_bf__emit_kernel_environment_and_pruning)
+{
+	struct arena *a = arena_new();
+	struct bf_file *f = bf_test_load(a, "base 64\nblock B { field x 60 field y 4 }\n"
+					    "block V { padding 60 field t 4 }\ntagged_union U t { tag V 3 }\n", NULL);
+	const char *names[] = { "B_get_y", "U_get_t", "U_V_new", NULL };
+	struct bf_emit_opts o = { .kernel = true, .from_file = "k.bf", .wanted = only_named, .ctx = names };
+	struct sb out = SB_INIT;
+	CHECK(f != NULL);
+	if (f)
+		bf_emit(&out, f, &o);
+	const char *h = sb_str(&out);
+	CHECK(!strncmp(h, "/* generated from k.bf */\n\n#pragma once\n\n#include <config.h>\n#include <assert.h>\n"
+			  "#include <stdint.h>\n#include <util.h>\nstruct B {\n    uint64_t words[1];\n};\n", 140));
+	CHECK_STR_CONTAINS(h, "static inline uint64_t CONST\nB_get_y(B_t B) {\n    uint64_t ret;\n");
+	CHECK_STR_CONTAINS(h, "static inline U_t CONST\nU_V_new(void) {\n");
+	CHECK_STR_CONTAINS(h, "    assert(((uint64_t)U_V & ~0xfull)");
+	CHECK_STR_CONTAINS(h, "struct U {\n    uint64_t words[1];\n};\n");
+	CHECK_STR_CONTAINS(h, "enum U_tag {\n    U_V = 3\n};\n");
+	/* pruned: everything not named */
+	CHECK(!strstr(h, "B_new(") && !strstr(h, "B_get_x(") && !strstr(h, "U_ptr_get_t(") && !strstr(h, "U_t_equals("));
+	CHECK(!strstr(h, "seL4_") && !strstr(h, "LIBSEL4"));
+	sb_release(&out);
+	arena_free(a);
+}

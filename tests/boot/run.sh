@@ -119,10 +119,22 @@ for p in cmake ninja qemu-system-x86_64 x86_64-linux-gnu-gcc x86_64-linux-gnu-ob
 	command -v "$p" >/dev/null || missing="$missing $p"
 done
 python=${SELFE_PYTHON:-/usr/bin/python3}
-for m in jinja2 ply lxml yaml; do
-	"$python" -c "import $m" 2>/dev/null || missing="$missing python:$m"
-done
 [ -n "$missing" ] && skip "missing for a pc99 kernel build and boot:$missing (scripts/install-deps installs them)"
+# A copy of the tree whose symlinks became small files holding the link's target (as some
+# archive extractions leave it) cannot build libsel4; build from a repaired copy instead.
+if [ -f "$tree/libsel4/tools/condition.py" ] && [ ! -L "$tree/libsel4/tools/condition.py" ] &&
+	[ "$(head -c 3 "$tree/libsel4/tools/condition.py")" = "../" ]; then
+	echo "note: $tree has its symlinks flattened into files; building from a repaired copy"
+	cp -r "$tree" "$T/sel4-tree" && chmod -R u+w "$T/sel4-tree"
+	find "$T/sel4-tree" -type f -size -200c | while read -r f; do
+		target=$(head -c 200 "$f")
+		case $target in
+		"" | *[[:space:]]*) ;;
+		*) [ -e "$(dirname "$f")/$target" ] && rm "$f" && ln -s "$target" "$f" ;;
+		esac
+	done
+	tree=$T/sel4-tree
+fi
 export SEL4_SOURCE=$tree
 
 # examples/hello, copied so that its target/ is this test's own.
@@ -332,17 +344,32 @@ run test </dev/null
 expect_rc test-back-to-classic 0
 expect_true test-back-to-classic-kernel sh -c 'grep -q "^KernelIsMCS:BOOL=OFF" "$(cat target/selfe/pc99-debug/kernel/install/selfe-installed-from)/CMakeCache.txt"'
 
-# --- kernels for the device-tree platforms: built where pyfdt is there, else the precise error ---
+# --- kernels for the device-tree platforms, on a machine without pyfdt -------------------------
+# The kernel's hardware step runs in selfe (src/hwgen, through the selfe-python shim), so these
+# build with pyfdt out of reach: PYTHONPATH cleared for selfe and everything it starts.
+if env PYTHONPATH= "$python" -c 'import pyfdt' 2>/dev/null; then
+	echo "note: pyfdt is installed for $python itself; the builds below still use selfe's generator"
+fi
+export PYTHONPATH=
 for p in sabre qemu-arm-virt qemu-riscv-virt; do
-	run build -p "$p"
-	if "$python" -c 'import pyfdt' 2>/dev/null; then
-		expect_rc "kernel-$p-builds" 0
-		expect_true "kernel-$p-elf" test -f "target/selfe/$p-debug/kernel/install/bin/kernel.elf"
-	else
-		expect_rc "kernel-$p-needs-pyfdt" 2
-		expect_err_match "kernel-$p-says-pyfdt" "^selfe: error: the kernel build for $p needs the Python module 'pyfdt', which [^ ]+ cannot import$"
-		expect_err_match "kernel-$p-says-how" "^selfe: note: pip install pyfdt \(Debian has no package for it\); or set SELFE_PYTHON to an interpreter that has it$"
+	case $p in
+	sabre) needs="arm-linux-gnueabihf-gcc dtc" ;;
+	qemu-arm-virt) needs="aarch64-linux-gnu-gcc dtc qemu-system-aarch64" ;;
+	qemu-riscv-virt) needs="riscv64-linux-gnu-gcc dtc qemu-system-riscv64" ;;
+	esac
+	lacking=
+	for t in $needs; do command -v "$t" >/dev/null || lacking="$lacking $t"; done
+	if [ -n "$lacking" ]; then
+		echo "skip: boot: the $p kernel build needs$lacking"
+		continue
 	fi
+	run build -p "$p"
+	expect_rc "kernel-$p-builds-without-pyfdt" 0
+	expect_true "kernel-$p-elf" test -f "target/selfe/$p-debug/kernel/install/bin/kernel.elf"
+	# the configure ran selfe as the kernel's Python, and selfe wrote the hardware header
+	expect_true "kernel-$p-python-is-selfe" grep -q "^PYTHON3:INTERNAL=.*/kernel/python/selfe-python$" \
+		target/selfe/"$p"-debug/kernel/build-*/CMakeCache.txt
+	expect_true "kernel-$p-devices-header" test -s "$(ls target/selfe/"$p"-debug/kernel/build-*/gen_headers/plat/machine/devices_gen.h)"
 done
 
 finish

@@ -22,13 +22,15 @@ expect_rc gen-not-a-tree-exit 2
 expect_err_line gen-not-a-tree "notatree/VERSION: error: cannot open file: No such file or directory"
 expect_true gen-not-a-tree-writes-nothing test ! -e libsel4
 
-py=/usr/bin/python3
+# The kernel's configure runs its Python tools through selfe (src/kernel/pytools.h): no Python.
+mkdir -p shim && ln -sf "$SELFE" shim/selfe-python
+py=$PWD/shim/selfe-python
 if [ -z "$src" ] || [ ! -f "$src/VERSION" ]; then
 	echo "skip: gen-with-tree: set SEL4_SOURCE to a seL4 16.0.0 tree to run selfe gen end to end"
 	exit 0
 fi
-if ! command -v cmake >/dev/null || ! command -v ninja >/dev/null || ! $py -c 'import jinja2, ply, lxml, yaml' 2>/dev/null; then
-	echo "skip: gen-with-tree: needs cmake, ninja and python3-jinja2/-ply/-lxml/-yaml for the kernel's configure step"
+if ! command -v cmake >/dev/null || ! command -v ninja >/dev/null; then
+	echo "skip: gen-with-tree: needs cmake and ninja for the kernel's configure step"
 	exit 0
 fi
 mkdir kb

@@ -39,7 +39,10 @@ if ! "$PY" -c 'import jinja2, ply, lxml, yaml' 2>/dev/null; then
 	finish
 	exit
 fi
-S=$SEL4_SOURCE
+# seL4's tools run from a copy whose symbolic links are links (tests/tree-links.sh).
+. "$here/../tree-links.sh"
+S=$T/sel4-tree
+tree_with_links "$SEL4_SOURCE" "$S" || { echo "cannot copy $SEL4_SOURCE" >&2; exit 2; }
 GENERATED="interfaces/sel4_client.h sel4/shared_types_gen.h sel4/sel4_arch/types_gen.h sel4/invocation.h sel4/sel4_arch/invocation.h sel4/arch/invocation.h sel4/syscall.h"
 
 config_set() { # HEADER MACRO: is MACRO defined to something true in the config header

@@ -143,4 +143,18 @@ struct bf_file *bf_load(struct arena *a, const char *path, const char *text, siz
  */
 void bf_emit_libsel4(struct sb *out, const struct bf_file *f, const char *from_file);
 
+/*
+ * The header in either environment seL4's generator knows: libsel4 (seL4_Uint64,
+ * LIBSEL4_INLINE_FUNC, seL4_DebugAssert) or the kernel's own (uint64_t, static inline, assert,
+ * and the kernel's includes).  `wanted`, when set, filters functions by name (the kernel passes
+ * the names its preprocessed sources mention); struct and enum definitions are always written.
+ */
+struct bf_emit_opts {
+	bool kernel;
+	const char *from_file;
+	bool (*wanted)(void *ctx, const char *name);
+	void *ctx;
+};
+void bf_emit(struct sb *out, const struct bf_file *f, const struct bf_emit_opts *o);
+
 #endif

@@ -39,6 +39,9 @@ struct iface_method {
 	const char *name; /* e.g. "Retype" */
 	const struct iface_cond *cond; /* NULL when unconditional */
 	bool duplicate;   /* duplicate="true": the same id again under the same condition */
+	/* The doxygen comment seL4's stub generator writes above the stub; NULL unless set by
+	 * the caller (the loader does not read documentation). */
+	const char *doc;
 	struct iface_param *params;
 	size_t nparams;
 	struct loc at;
@@ -114,6 +117,9 @@ struct iface_stub_options {
 	/* seL4 16.0.0 on: TCB Read/WriteRegisters move only `count` registers beyond those in
 	 * message registers (a loop) instead of the whole context. */
 	bool registers_by_count;
+	/* The text of seL4's own generator: its banner and section comments, each stub's doc
+	 * comment (iface_method.doc), its blank lines around #endif, no newline at the end. */
+	bool sel4_text;
 };
 
 /* interfaces/sel4_client.h from the sel4_arch, arch and generic APIs (in that order).

@@ -164,6 +164,8 @@ int iface_types_init(struct iface_types *t, struct arena *a, const char *sel4_ar
 			n++;
 		for (const struct type_spec *s = arches[i].types; s->name; s++)
 			n++;
+		/* Only x86_64 has VCPU contexts sized for 64-bit guests (the option means nothing on ia32). */
+		vtx64 = vtx64 && !strcmp(sel4_arch, "x86_64");
 		t->items = arena_alloc(a, n * sizeof(*t->items));
 		t->len = 0;
 		for (const struct type_spec *s = generic_types; s->name; s++)

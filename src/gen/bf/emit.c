@@ -12,6 +12,7 @@
  * accessors of high fields shift the stored bits back into place and sign-extend when the base
  * says so.
  */
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +20,32 @@
 
 #define INLINE "LIBSEL4_INLINE_FUNC"
 #define ASSERT "seL4_DebugAssert"
+
+/*
+ * The kernel spelling differs from libsel4's only in the words above and in the word types
+ * (seL4_Uint64 -> uint64_t): the text is written in libsel4's spelling and those words are
+ * renamed at the end (see to_kernel_spelling).  Functions not in the name filter are dropped
+ * right after being written, as seL4's generator does when given pruning files.
+ */
+static void keep(struct sb *out, size_t at, const struct bf_emit_opts *o, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void keep(struct sb *out, size_t at, const struct bf_emit_opts *o, const char *fmt, ...)
+{
+	if (!o->wanted)
+		return;
+	struct sb name = SB_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	sb_vaddf(&name, fmt, ap);
+	va_end(ap);
+	if (!o->wanted(o->ctx, sb_str(&name))) {
+		out->len = at;
+		if (out->buf)
+			out->buf[at] = 0;
+	}
+	sb_release(&name);
+}
 #define FITS_COMMENT "    /* fail if user has passed bits that we will override */"
 #define TAG_COMMENT "    /* fail if union does not have the expected tag */"
 
@@ -152,20 +179,24 @@ static void emit_struct(struct sb *out, const char *name, unsigned base, unsigne
 }
 
 /* The constructor pair.  `fn` is the function name stem, `type_name` the struct. */
-static void emit_ctors(struct sb *out, const char *fn, const char *type_name, const struct sb *gen_params,
+static void emit_ctors(struct sb *out, const struct bf_emit_opts *o, const char *fn, const char *type_name, const struct sb *gen_params,
 		       const struct sb *ptr_params, const struct sb *asserts, const struct words *w)
 {
+	size_t at = out->len;
 	sb_addf(out, INLINE " %s_t CONST\n%s_new(%s) {\n    %s_t %s;\n\n" FITS_COMMENT "%s\n\n",
 		type_name, fn, sb_str(gen_params), type_name, type_name, sb_str(asserts));
 	struct sb prefix = SB_INIT;
 	sb_addf(&prefix, "%s.", type_name);
 	words_emit(out, w, sb_str(&prefix));
 	sb_addf(out, "\n\n    return %s;\n}\n\n", type_name);
+	keep(out, at, o, "%s_new", fn);
+	at = out->len;
 	sb_addf(out, INLINE " void\n%s_ptr_new(%s) {\n" FITS_COMMENT "%s\n\n", fn, sb_str(ptr_params), sb_str(asserts));
 	sb_reset(&prefix);
 	sb_addf(&prefix, "%s_ptr->", type_name);
 	words_emit(out, w, sb_str(&prefix));
 	sb_adds(out, "\n}\n\n");
+	keep(out, at, o, "%s_ptr_new", fn);
 	sb_release(&prefix);
 }
 
@@ -183,7 +214,7 @@ static void emit_fits(struct sb *out, const struct access *x, const char *suf, u
 		x->mask, suf, x->rd, x->shift, space ? " " : "", x->high, base, x->sext, base, suf, extend_bit, x->high);
 }
 
-static void emit_block(struct sb *out, const struct bf_block *b)
+static void emit_block(struct sb *out, const struct bf_emit_opts *o, const struct bf_block *b)
 {
 	const struct bf_base *base = b->base;
 	const char *suf = suffix(base->size);
@@ -202,7 +233,7 @@ static void emit_block(struct sb *out, const struct bf_block *b)
 		ctor_term(&asserts, &term, base, fl, fl->name, true);
 		words_add(&w, fl->offset / base->size, &term);
 	}
-	emit_ctors(out, n, n, &gen, &ptr, &asserts, &w);
+	emit_ctors(out, o, n, n, &gen, &ptr, &asserts, &w);
 	words_free(&w);
 	sb_release(&gen);
 	sb_release(&ptr);
@@ -216,24 +247,32 @@ static void emit_block(struct sb *out, const struct bf_block *b)
 		struct access x = field_access(base, fl);
 		unsigned W = base->size, E = base->bits - 1;
 		const char *f = fl->name;
+		size_t at = out->len;
 		sb_addf(out, INLINE " seL4_Uint%u CONST\n%s_get_%s(%s_t %s) {\n    seL4_Uint%u ret;\n"
 			"    ret = (%s.words[%u] & 0x%llx%s) %s %u;\n", W, n, f, n, n, W, n, x.index, x.mask, suf, x.rd, x.shift);
 		emit_sign_extend(out, &x, suf, E);
+		keep(out, at, o, "%s_get_%s", n, f);
+		at = out->len;
 
 		sb_addf(out, INLINE " %s_t CONST\n%s_set_%s(%s_t %s, seL4_Uint%u v%u) {\n" FITS_COMMENT "\n", n, n, f, n, n, W, W);
 		emit_fits(out, &x, suf, W, E, true);
 		sb_addf(out, "    %s.words[%u] &= ~0x%llx%s;\n    %s.words[%u] |= (v%u %s %u) & 0x%llx%s;\n    return %s;\n}\n\n",
 			n, x.index, x.mask, suf, n, x.index, W, x.wr, x.shift, x.mask, suf, n);
+		keep(out, at, o, "%s_set_%s", n, f);
+		at = out->len;
 
 		sb_addf(out, INLINE " seL4_Uint%u PURE\n%s_ptr_get_%s(%s_t *%s_ptr) {\n    seL4_Uint%u ret;\n"
 			"    ret = (%s_ptr->words[%u] & 0x%llx%s) %s %u;\n", W, n, f, n, n, W, n, x.index, x.mask, suf, x.rd, x.shift);
 		emit_sign_extend(out, &x, suf, E);
+		keep(out, at, o, "%s_ptr_get_%s", n, f);
+		at = out->len;
 
 		/* The pointer setter's final mask has no suffix in the reference; same value. */
 		sb_addf(out, INLINE " void\n%s_ptr_set_%s(%s_t *%s_ptr, seL4_Uint%u v%u) {\n" FITS_COMMENT "\n", n, f, n, n, W, W);
 		emit_fits(out, &x, suf, W, E, false);
 		sb_addf(out, "    %s_ptr->words[%u] &= ~0x%llx%s;\n    %s_ptr->words[%u] |= (v%u %s %u) & 0x%llx;\n}\n\n",
 			n, x.index, x.mask, suf, n, x.index, W, x.wr, x.shift, x.mask);
+		keep(out, at, o, "%s_ptr_set_%s", n, f);
 	}
 }
 
@@ -264,13 +303,14 @@ static unsigned long long expanded_tag(const struct bf_union *u, unsigned long l
 }
 
 /* The three tag readers.  `kind` 0: by value, 1: equality test, 2: through a pointer. */
-static void emit_tag_reader(struct sb *out, const struct bf_union *u, int kind)
+static void emit_tag_reader(struct sb *out, const struct bf_emit_opts *o, const struct bf_union *u, int kind)
 {
 	const char *n = u->name;
 	unsigned W = u->base->size;
 	const char *suf = suffix(W);
 	struct sb src = SB_INIT;
 	sb_addf(&src, kind == 2 ? "%s_ptr->words" : "%s.words", n);
+	size_t at = out->len;
 	if (kind == 0)
 		sb_addf(out, INLINE " seL4_Uint%u CONST\n%s_get_%s(%s_t %s) {\n", W, n, u->tagname, n, n);
 	else if (kind == 1)
@@ -306,6 +346,12 @@ static void emit_tag_reader(struct sb *out, const struct bf_union *u, int kind)
 		}
 	}
 	sb_adds(out, "\n}\n\n");
+	if (kind == 0)
+		keep(out, at, o, "%s_get_%s", n, u->tagname);
+	else if (kind == 1)
+		keep(out, at, o, "%s_%s_equals", n, u->tagname);
+	else
+		keep(out, at, o, "%s_ptr_get_%s", n, u->tagname);
 	sb_release(&src);
 }
 
@@ -327,7 +373,7 @@ static const struct bf_field *field_named(const struct bf_block *b, const char *
 	return NULL;
 }
 
-static void emit_variant(struct sb *out, const struct bf_union *u, const struct bf_tag *t)
+static void emit_variant(struct sb *out, const struct bf_emit_opts *o, const struct bf_union *u, const struct bf_tag *t)
 {
 	const struct bf_block *b = t->block;
 	const struct bf_base *base = u->base;
@@ -371,7 +417,7 @@ static void emit_variant(struct sb *out, const struct bf_union *u, const struct 
 		words_add(&w, 0, &term);
 	}
 	sb_addf(&fn, "%s_%s", n, t->name);
-	emit_ctors(out, sb_str(&fn), n, &gen, &ptr, &asserts, &w);
+	emit_ctors(out, o, sb_str(&fn), n, &gen, &ptr, &asserts, &w);
 	words_free(&w);
 
 	/* The tag test each accessor starts with. */
@@ -400,26 +446,34 @@ static void emit_variant(struct sb *out, const struct bf_union *u, const struct 
 		x.sext = base->sign_extend && fl->high;
 		unsigned E = base->bits - 1;
 		const char *f = fl->name, *bn = b->name;
+		size_t at = out->len;
 
 		sb_addf(out, INLINE " seL4_Uint%u CONST\n%s_%s_get_%s(%s_t %s) {\n    seL4_Uint%u ret;\n" TAG_COMMENT "\n%s\n"
 			"    ret = (%s.words[%u] & 0x%llx%s) %s %u;\n", W, n, bn, f, n, n, W, sb_str(&check), n, x.index, x.mask, suf, x.rd, x.shift);
 		emit_sign_extend(out, &x, suf, E);
+		keep(out, at, o, "%s_%s_get_%s", n, bn, f);
+		at = out->len;
 
 		sb_addf(out, INLINE " %s_t CONST\n%s_%s_set_%s(%s_t %s, seL4_Uint%u v%u) {\n" TAG_COMMENT "\n%s" FITS_COMMENT "\n",
 			n, n, bn, f, n, n, W, W, sb_str(&check));
 		emit_fits(out, &x, suf, W, E, true);
 		sb_addf(out, "\n    %s.words[%u] &= ~0x%llx%s;\n    %s.words[%u] |= (v%u %s %u) & 0x%llx%s;\n    return %s;\n}\n\n",
 			n, x.index, x.mask, suf, n, x.index, W, x.wr, x.shift, x.mask, suf, n);
+		keep(out, at, o, "%s_%s_set_%s", n, bn, f);
+		at = out->len;
 
 		sb_addf(out, INLINE " seL4_Uint%u PURE\n%s_%s_ptr_get_%s(%s_t *%s_ptr) {\n    seL4_Uint%u ret;\n" TAG_COMMENT "\n%s\n"
 			"    ret = (%s_ptr->words[%u] & 0x%llx%s) %s %u;\n", W, n, bn, f, n, n, W, sb_str(&ptr_check), n, x.index, x.mask, suf, x.rd, x.shift);
 		emit_sign_extend(out, &x, suf, E);
+		keep(out, at, o, "%s_%s_ptr_get_%s", n, bn, f);
+		at = out->len;
 
 		sb_addf(out, INLINE " void\n%s_%s_ptr_set_%s(%s_t *%s_ptr, seL4_Uint%u v%u) {\n" TAG_COMMENT "\n%s\n" FITS_COMMENT "\n",
 			n, bn, f, n, n, W, W, sb_str(&ptr_check));
 		emit_fits(out, &x, suf, W, E, false);
 		sb_addf(out, "\n    %s_ptr->words[%u] &= ~0x%llx%s;\n    %s_ptr->words[%u] |= (v%u %s %u) & 0x%llx%s;\n}\n\n",
 			n, x.index, x.mask, suf, n, x.index, W, x.wr, x.shift, x.mask, suf);
+		keep(out, at, o, "%s_%s_ptr_set_%s", n, bn, f);
 	}
 	sb_release(&check);
 	sb_release(&ptr_check);
@@ -431,7 +485,7 @@ static void emit_variant(struct sb *out, const struct bf_union *u, const struct 
 	sb_release(&fn);
 }
 
-static void emit_union(struct sb *out, const struct bf_union *u)
+static void emit_union(struct sb *out, const struct bf_emit_opts *o, const struct bf_union *u)
 {
 	emit_struct(out, u->name, u->base->size, u->nwords);
 	sb_addf(out, "enum %s_tag {\n", u->name);
@@ -439,9 +493,9 @@ static void emit_union(struct sb *out, const struct bf_union *u)
 		sb_addf(out, "    %s_%s = %llu%s\n", u->name, u->tags[i].name, u->tags[i].value, i + 1 < u->ntags ? "," : "");
 	sb_addf(out, "};\ntypedef enum %s_tag %s_tag_t;\n\n", u->name, u->name);
 	for (int kind = 0; kind < 3; kind++)
-		emit_tag_reader(out, u, kind);
+		emit_tag_reader(out, o, u, kind);
 	for (size_t i = 0; i < u->ntags; i++)
-		emit_variant(out, u, &u->tags[i]);
+		emit_variant(out, o, u, &u->tags[i]);
 }
 
 static int by_block_name(const void *a, const void *b)
@@ -454,11 +508,59 @@ static int by_union_name(const void *a, const void *b)
 	return strcmp((*(const struct bf_union *const *)a)->name, (*(const struct bf_union *const *)b)->name);
 }
 
+static bool ident_char(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_';
+}
+
+/* libsel4's words for inline, assert and the word types replaced by the kernel's, whole words
+ * only, in the text from `from` on. */
+static void to_kernel_spelling(struct sb *out, size_t from)
+{
+	static const char *const words[][2] = {
+		{ INLINE, "static inline" }, { ASSERT, "assert" },     { "seL4_Uint8", "uint8_t" },
+		{ "seL4_Uint16", "uint16_t" }, { "seL4_Uint32", "uint32_t" }, { "seL4_Uint64", "uint64_t" },
+	};
+	struct sb r = SB_INIT;
+	const char *s = out->buf ? out->buf + from : "", *end = out->buf ? out->buf + out->len : s;
+	while (s < end) {
+		size_t k = 0;
+		if (!ident_char(*s)) {
+			sb_addch(&r, *s++);
+			continue;
+		}
+		while (s + k < end && ident_char(s[k]))
+			k++;
+		const char *to = NULL;
+		for (size_t i = 0; i < sizeof(words) / sizeof(words[0]) && !to; i++)
+			if (strlen(words[i][0]) == k && !memcmp(words[i][0], s, k))
+				to = words[i][1];
+		if (to)
+			sb_adds(&r, to);
+		else
+			sb_add(&r, s, k);
+		s += k;
+	}
+	out->len = from;
+	sb_add(out, r.buf ? r.buf : "", r.len);
+	sb_release(&r);
+}
+
 void bf_emit_libsel4(struct sb *out, const struct bf_file *f, const char *from_file)
 {
-	if (from_file)
-		sb_addf(out, "/* generated from %s */\n\n", from_file);
-	sb_adds(out, "#pragma once\n\n#include <sel4/config.h>\n#include <sel4/simple_types.h>\n#include <sel4/debug_assert.h>\n");
+	struct bf_emit_opts o = { .kernel = false, .from_file = from_file };
+	bf_emit(out, f, &o);
+}
+
+void bf_emit(struct sb *out, const struct bf_file *f, const struct bf_emit_opts *o)
+{
+	size_t from = out->len;
+	if (o->from_file)
+		sb_addf(out, "/* generated from %s */\n\n", o->from_file);
+	if (o->kernel)
+		sb_adds(out, "#pragma once\n\n#include <config.h>\n#include <assert.h>\n#include <stdint.h>\n#include <util.h>\n");
+	else
+		sb_adds(out, "#pragma once\n\n#include <sel4/config.h>\n#include <sel4/simple_types.h>\n#include <sel4/debug_assert.h>\n");
 
 	const struct bf_block **blocks = calloc(f->nblocks + 1, sizeof(*blocks));
 	const struct bf_union **unions = calloc(f->nunions + 1, sizeof(*unions));
@@ -472,9 +574,11 @@ void bf_emit_libsel4(struct sb *out, const struct bf_file *f, const char *from_f
 	qsort(unions, f->nunions, sizeof(*unions), by_union_name);
 	for (size_t i = 0; i < f->nblocks; i++)
 		if (!blocks[i]->tagged)
-			emit_block(out, blocks[i]);
+			emit_block(out, o, blocks[i]);
 	for (size_t i = 0; i < f->nunions; i++)
-		emit_union(out, unions[i]);
+		emit_union(out, o, unions[i]);
 	free(blocks);
 	free(unions);
+	if (o->kernel)
+		to_kernel_spelling(out, from);
 }
