@@ -139,11 +139,21 @@ $(O)/fuzz/fuzz-toml: tests/fuzz/fuzz_toml.c $(TOML_SRCS)
 	@mkdir -p $(dir $@)
 	$(CLANG) $(FUZZFLAGS) -o $@ $^
 
+HWGEN_FUZZ_SRCS := $(wildcard src/hwgen/*.c src/util/*.c)
+$(O)/fuzz/fuzz-hwgen: tests/fuzz/fuzz_hwgen.c $(HWGEN_FUZZ_SRCS)
+	@mkdir -p $(dir $@)
+	$(CLANG) $(FUZZFLAGS) -o $@ $^
+
 FUZZ_SECONDS ?= 60
 fuzz-toml: $(O)/fuzz/fuzz-toml
 	@mkdir -p $(O)/fuzz/corpus-toml
 	$(O)/fuzz/fuzz-toml -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
 		$(O)/fuzz/corpus-toml tests/fuzz/corpus/toml
+
+# Seeds: the blobs tests/hwgen/differential.sh leaves nowhere, so bring your own (any *.dtb).
+fuzz-hwgen: $(O)/fuzz/fuzz-hwgen
+	@mkdir -p $(O)/fuzz/corpus-hwgen
+	$(O)/fuzz/fuzz-hwgen -max_total_time=$(FUZZ_SECONDS) -max_len=65536 $(O)/fuzz/corpus-hwgen
 
 # --- abi-facts: ABI facts of an include tree, through libclang ---------------------------------
 # A test tool (tests/abi, tests/conformance): libclang stays out of libselfe.a and selfe.
@@ -180,7 +190,7 @@ demo: deps
 clean:
 	rm -rf $(O)
 
-.PHONY: all deps check test-programs demo clean fuzz-toml
+.PHONY: all deps check test-programs demo clean fuzz-toml fuzz-hwgen
 .DELETE_ON_ERROR:
 
 -include $(shell find $(O) -name '*.d' 2>/dev/null)
