@@ -181,7 +181,7 @@ check: deps
 	@$(MAKE) --no-print-directory test-programs
 	@scripts/check
 
-test-programs: all $(CROSS_TESTS) $(O)/abi-facts $(O)/asan/selfe $(O)/asan/proof-emit $(O)/asan/toml-decode $(O)/asan/toml-test-run $(UNIT_TESTS) $(O)/fuzz/fuzz-toml
+test-programs: all $(CROSS_TESTS) $(O)/abi-facts $(O)/asan/selfe $(O)/asan/proof-emit $(O)/asan/toml-decode $(O)/asan/toml-test-run $(UNIT_TESTS) $(O)/fuzz/fuzz-toml $(O)/fuzz/fuzz-hwgen
 
 demo: deps
 	@$(MAKE) --no-print-directory all
