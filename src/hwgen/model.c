@@ -119,8 +119,8 @@ static int translate_one(struct hw_model *m, const struct fdt_node *bus, uint64_
 			return 0;
 		}
 	}
-	diag_warning(&(struct loc){ m->tree->file, 0, 0 }, "could not translate 0x%llx at %s, not translating",
-		     (unsigned long long)*addr, bus->path);
+	diag_info("%s: could not translate 0x%llx at %s, not translating", m->tree->file, (unsigned long long)*addr,
+		  bus->path);
 	return 0;
 }
 
@@ -443,8 +443,8 @@ int hw_device_groups(struct hw_model *m, struct fdt_node *n, struct hw_group ***
 		if (rr->has_kernel_size)
 			max = rr->kernel_size;
 		else if (max < r.size)
-			diag_warning(NULL, "only mapping %llu/%llu bytes from node %s, region %llu; set kernel_size in the rules to silence",
-				     (unsigned long long)max, (unsigned long long)r.size, n->path, (unsigned long long)rr->index);
+			diag_info("only mapping %llu/%llu bytes from node %s, region %llu; set kernel_size in the rules to silence",
+				  (unsigned long long)max, (unsigned long long)r.size, n->path, (unsigned long long)rr->index);
 		hw_addr size = r.size < max ? r.size : max;
 		struct hw_group *g = arena_alloc(m->a, sizeof(*g));
 		g->page_bits = bits;

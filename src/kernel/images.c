@@ -2,9 +2,10 @@
 /*
  * Boot images.  pc99 boots by multiboot: the loader (QEMU's -kernel, GRUB) takes a 32-bit ELF,
  * so the x86_64 kernel is converted with objcopy, and the root task rides along as the first
- * module (QEMU's -initrd).  ARM and RISC-V need an ELF loader of ours, which does not exist yet.
+ * module (QEMU's -initrd).  Which platforms boot which way is the platform table's to say
+ * (project_can_boot asks it before this runs).
  */
-#include <string.h>
+#include <stdio.h>
 
 #include "kernel/kernel.h"
 #include "util/diag.h"
@@ -16,12 +17,6 @@ int kernel_images(struct arena *a, const struct kernel_request *req, const struc
 		  const char *app_name, const char **kernel_image, const char **root_image)
 {
 	const struct cfg_selection *sel = &req->r->sel;
-	if (strcmp(sel->arch, "x86") != 0) {
-		diag_error(NULL, "boot images for %s (%s) need selfe's ELF loader, which does not exist yet", sel->platform,
-			   sel->sel4_arch);
-		diag_note(NULL, "the kernel (%s) and the root task are built; only pc99 can be booted for now", k->elf);
-		return -1;
-	}
 	const char *dir = arena_printf(a, "%s/images", req->target);
 	const char *suffix = arena_printf(a, "%s-%s", sel->sel4_arch, sel->platform);
 	*kernel_image = arena_printf(a, "%s/kernel-%s", dir, suffix);
