@@ -154,7 +154,7 @@ int kernel_check_board(struct arena *a, const struct kernel_request *req)
 		for (size_t j = 0; j < fam[i].nplat; j++)
 			all[n++] = fam[i].platforms[j];
 	all[n] = NULL;
-	diag_error(&kp->at, "the seL4 tree %s has no platform '%s'", req->tree, plat);
+	diag_error(&kp->at, "the seL4 tree has no platform '%s'", plat);
 	const char *s = suggest_closest(plat, all);
 	if (s)
 		diag_note(&kp->at, "did you mean '%s'?", s);

@@ -161,7 +161,7 @@ EOS
 		"$PWD/proj/sel4.toml:5:1: note: set KernelPlatform = \"zynqmp\" and KernelARMPlatform = \"zcu102\" in [sel4.config.zcu]"
 	board unknown-board ex5 "$PWD/proj/sel4.toml:11:1: error: KernelARMPlatform = \"exynos9999\" is not a board of platform 'exynos5'" \
 		"$PWD/proj/sel4.toml:11:1: note: the boards of exynos5 are exynos5250, exynos5410, exynos5422 (without KernelARMPlatform: exynos5250)"
-	board unknown-platform typo "$PWD/proj/sel4.toml:14:1: error: the seL4 tree $tree has no platform 'zynqmq'" \
+	board unknown-platform typo "$PWD/proj/sel4.toml:14:1: error: the seL4 tree has no platform 'zynqmq'" \
 		"$PWD/proj/sel4.toml:14:1: note: did you mean 'zynqmp'?"
 else
 	echo "skip: hwgen-cli: no seL4 tree for the board checks (SEL4_SOURCE or ../shared/sel4-16.0.0)"
