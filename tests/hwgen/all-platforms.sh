@@ -23,7 +23,7 @@ while read -r plat arch setting; do
 	[ -n "$setting" ] && n=$n-${setting#*=}
 	case $arch in
 	aarch64) cross=aarch64-linux-gnu- ;;
-	aarch32) cross=arm-linux-gnueabihf- ;;
+	aarch32 | arm_hyp) cross=arm-linux-gnueabihf- ;;
 	*) cross=riscv64-linux-gnu- ;;
 	esac
 	{
