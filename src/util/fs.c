@@ -18,29 +18,67 @@
 #include "sb.h"
 #include "xalloc.h"
 
+/* Everything `fd` holds (closed here); `path` labels errors. */
+static char *read_fd(int fd, const char *path, size_t *len)
+{
+	struct sb sb = SB_INIT;
+	char buf[65536];
+	ssize_t n;
+	while ((n = read(fd, buf, sizeof(buf))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			int saved = errno;
+			close(fd);
+			sb_release(&sb);
+			diag_error(&(struct loc){ path, 0, 0 }, "cannot read file: %s", strerror(saved));
+			return NULL;
+		}
+		sb_add(&sb, buf, (size_t)n);
+	}
+	close(fd);
+	*len = sb.len;
+	return sb_detach(&sb);
+}
+
 char *fs_read_file(const char *path, size_t *len)
 {
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		diag_error(&(struct loc){ path, 0, 0 }, "cannot open file: %s", strerror(errno));
+		return NULL;
+	}
+	return read_fd(fd, path, len);
+}
+
+static const char *file_kind(mode_t m)
+{
+	return S_ISDIR(m) ? "a folder" : S_ISFIFO(m) ? "a FIFO" : S_ISCHR(m) ? "a character device" :
+	       S_ISBLK(m) ? "a block device" : S_ISSOCK(m) ? "a socket" : "not a regular file";
+}
+
+char *fs_read_regular_file(const char *path, size_t *len)
+{
 	struct loc at = { path, 0, 0 };
-	FILE *f = fopen(path, "rb");
-	if (!f) {
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then refuses it. */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	if (fd < 0 && errno == EISDIR) {
+		diag_error(&at, "is a folder, not a file");
+		return NULL;
+	}
+	if (fd < 0) {
 		diag_error(&at, "cannot open file: %s", strerror(errno));
 		return NULL;
 	}
-	struct sb sb = SB_INIT;
-	char buf[65536];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		sb_add(&sb, buf, n);
-	int failed = ferror(f);
-	int saved = errno;
-	fclose(f);
-	if (failed) {
-		sb_release(&sb);
-		diag_error(&at, "cannot read file: %s", strerror(saved));
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		diag_error(&at, "is %s, not a regular file", file_kind(st.st_mode));
+		close(fd);
 		return NULL;
 	}
-	*len = sb.len;
-	return sb_detach(&sb);
+	/* the very file checked: reads block again (a regular file never waits anyway) */
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	return read_fd(fd, path, len);
 }
 
 int fs_write_atomic(const char *path, const void *data, size_t len)
