@@ -145,7 +145,7 @@ $(O)/fuzz/fuzz-toml: tests/fuzz/fuzz_toml.c $(TOML_SRCS)
 
 # One libFuzzer target per parser: tests/fuzz/fuzz_NAME.c linked with the folders it needs.
 # Seed corpora live in tests/fuzz/corpus/NAME; `make check` replays them (tests/fuzz/replay.sh).
-FUZZ_NAMES := toml config bf iface arc kconfig regex $(if $(wildcard src/hwgen/fdt.c),fdt)
+FUZZ_NAMES := toml config bf iface arc kconfig regex $(if $(wildcard src/hwgen/fdt.c),fdt hwgen)
 FUZZ_DEPS_config  := src/util src/toml src/config src/platform
 FUZZ_DEPS_bf      := src/util src/gen/bf
 FUZZ_DEPS_iface   := src/util src/gen/iface
@@ -153,6 +153,7 @@ FUZZ_DEPS_arc     := runtime/lib
 FUZZ_DEPS_kconfig := src/util src/gen/kconfig src/platform
 FUZZ_DEPS_regex   := src/util
 FUZZ_DEPS_fdt     := src/util
+FUZZ_DEPS_hwgen   := src/util src/hwgen
 FUZZ_EXTRA_config := src/config/default_config.S
 FUZZ_EXTRA_fdt    := src/hwgen/fdt.c
 FUZZ_TARGETS := $(foreach n,$(FUZZ_NAMES),$(O)/fuzz/fuzz-$(n))

@@ -161,8 +161,10 @@ static int parse_nexus(struct fdt *t, struct ctl *c, const struct fdt_node *chil
 	uint64_t addr = 0, spec;
 	const struct fdt_prop *reg = fdt_prop(child, "reg");
 	if (reg) {
-		if (!fdt_is_cells(reg))
-			return fdt_cells(t, child, "reg", &reg) < 0 ? -1 : -1;
+		if (!fdt_is_cells(reg)) {
+			fdt_cells(t, child, "reg", &reg); /* reports why */
+			return -1;
+		}
 		struct cells r = { reg, 0, reg->len / 4, child, "reg" };
 		if (pop_number(t, &r, addr_cells, &addr))
 			return -1;

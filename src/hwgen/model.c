@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,10 +56,18 @@ void hw_dec(struct sb *s, hw_addr v)
 	sb_adds(s, buf + i);
 }
 
-static int err(const struct hw_model *m, const char *fmt, const char *a, const char *b)
+/* An error about the blob: "FILE: error: ..." */
+__attribute__((format(printf, 2, 3))) static int err(const struct hw_model *m, const char *fmt, ...)
 {
 	struct loc at = { m->tree->file, 0, 0 };
-	return diag_error(&at, fmt, a, b);
+	struct sb s = SB_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	sb_vaddf(&s, fmt, ap);
+	va_end(ap);
+	diag_error(&at, "%s", sb_str(&s));
+	sb_release(&s);
+	return -1;
 }
 
 /* The value of a single-cell property, or `dflt` when absent. */
@@ -89,7 +98,7 @@ static int translate_one(struct hw_model *m, const struct fdt_node *bus, uint64_
 	const struct fdt_prop *r = fdt_prop(bus, "ranges");
 	const char *type = fdt_prop(bus, "device_type") ? fdt_first_string(bus, "device_type") : NULL;
 	if (fdt_prop(bus, "device_type") && !type)
-		return err(m, "property 'device_type' of node %s is not a string%s", bus->path, "");
+		return err(m, "property 'device_type' of node %s is not a string", bus->path);
 	uint32_t child, parent, size;
 	if (cell_or(m, bus, "#address-cells", 2, &child) || cell_or(m, bus->parent, "#address-cells", 2, &parent) ||
 	    cell_or(m, bus, "#size-cells", 1, &size))
@@ -102,8 +111,7 @@ static int translate_one(struct hw_model *m, const struct fdt_node *bus, uint64_
 	}
 	size_t n = r->len / 4, per = (size_t)child + parent + size;
 	if (per == 0 || n % per)
-		return err(m, "property 'ranges' of node %s is not a whole number of (child, parent, length) entries%s",
-			   bus->path, "");
+		return err(m, "property 'ranges' of node %s is not a whole number of (child, parent, length) entries", bus->path);
 	for (size_t pos = 0; pos < n;) {
 		uint64_t c = number(r, &pos, child), p = number(r, &pos, parent), l = number(r, &pos, size);
 		if (*addr >= c && *addr - c < l) {
@@ -111,8 +119,8 @@ static int translate_one(struct hw_model *m, const struct fdt_node *bus, uint64_
 			return 0;
 		}
 	}
-	diag_warning(&(struct loc){ m->tree->file, 0, 0 }, "could not translate 0x%llx at %s, not translating",
-		     (unsigned long long)*addr, bus->path);
+	diag_info("%s: could not translate 0x%llx at %s, not translating", m->tree->file, (unsigned long long)*addr,
+		  bus->path);
 	return 0;
 }
 
@@ -122,7 +130,7 @@ static int translate(struct hw_model *m, const struct fdt_node *bus, uint64_t *a
 	for (; bus->parent; bus = bus->parent) {
 		const struct fdt_prop *r = fdt_prop(bus, "ranges");
 		if (!r)
-			return err(m, "cannot translate an address through node %s: it has no 'ranges'%s", bus->path, "");
+			return err(m, "cannot translate an address through node %s: it has no 'ranges'", bus->path);
 		if (fdt_is_cells(r) && translate_one(m, bus, addr))
 			return -1;
 	}
@@ -136,7 +144,7 @@ int hw_node_regions(struct hw_model *m, const struct fdt_node *n, struct hw_regi
 	if (!fdt_prop(n, "reg"))
 		return 0;
 	if (!n->parent)
-		return err(m, "the root node has a 'reg' property%s%s", "", "");
+		return err(m, "the root node has a 'reg' property");
 	const struct fdt_prop *p;
 	long cells = fdt_cells(m->tree, n, "reg", &p);
 	if (cells < 0)
@@ -251,7 +259,7 @@ int hw_physical_memory(struct hw_model *m, struct hw_region **out, size_t *n, hw
 		if (!type || strcmp(type, "memory"))
 			continue;
 		if (!fdt_prop(node, "reg")) {
-			err(m, "memory node %s has no 'reg' property%s", node->path, "");
+			err(m, "memory node %s has no 'reg' property", node->path);
 			diag_note(NULL, "a memory node says where the memory is with reg = <base size>");
 			return -1;
 		}
@@ -324,7 +332,7 @@ int hw_physical_memory(struct hw_model *m, struct hw_region **out, size_t *n, hw
 	size_t nleft;
 	struct hw_region *list = rset_list(&left, &nleft);
 	if (nleft == 0)
-		return err(m, "the device tree describes no usable memory (no node with device_type = \"memory\")%s%s", "", "");
+		return err(m, "the device tree describes no usable memory (no node with device_type = \"memory\")");
 	rset_sort(list, nleft);
 	if (m->cfg->phys_align) {
 		hw_addr align = (hw_addr)1 << m->cfg->phys_align;
@@ -351,16 +359,16 @@ int hw_devices_list(struct hw_model *m, const char *prop, struct fdt_node ***out
 	*n = 0;
 	struct fdt_node *chosen = fdt_by_path(m->tree, "/chosen");
 	if (!chosen)
-		return err(m, "the device tree has no /chosen node (where %s lists the kernel's devices)%s", prop, "");
+		return err(m, "the device tree has no /chosen node (where %s lists the kernel's devices)", prop);
 	const struct fdt_prop *p = fdt_prop(chosen, prop);
 	if (!p)
 		return 0;
 	if (!fdt_is_strings(p))
-		return err(m, "property '%s' of /chosen is not a list of paths%s", prop, "");
+		return err(m, "property '%s' of /chosen is not a list of paths", prop);
 	const char *paths[256];
 	size_t k = fdt_strings(m->a, p, paths, 256);
 	if (k > 256)
-		return err(m, "property '%s' of /chosen lists more than 256 devices%s", prop, "");
+		return err(m, "property '%s' of /chosen lists more than 256 devices", prop);
 	*out = arena_alloc(m->a, (k + 1) * sizeof(**out));
 	for (size_t i = 0; i < k; i++) {
 		const char *path = paths[i];
@@ -385,7 +393,7 @@ int hw_rule_of(struct hw_model *m, const struct fdt_node *n, const struct hw_rul
 {
 	const struct fdt_prop *c = fdt_prop(n, "compatible");
 	if (!c || !fdt_is_strings(c))
-		return err(m, "kernel device %s has no 'compatible' strings, so no hardware rule can match it%s", n->path, "");
+		return err(m, "kernel device %s has no 'compatible' strings, so no hardware rule can match it", n->path);
 	const char *s[64];
 	size_t k = fdt_strings(m->a, c, s, 64);
 	for (size_t i = 0; i < k && i < 64; i++)
@@ -435,8 +443,8 @@ int hw_device_groups(struct hw_model *m, struct fdt_node *n, struct hw_group ***
 		if (rr->has_kernel_size)
 			max = rr->kernel_size;
 		else if (max < r.size)
-			diag_warning(NULL, "only mapping %llu/%llu bytes from node %s, region %llu; set kernel_size in the rules to silence",
-				     (unsigned long long)max, (unsigned long long)r.size, n->path, (unsigned long long)rr->index);
+			diag_info("only mapping %llu/%llu bytes from node %s, region %llu; set kernel_size in the rules to silence",
+				  (unsigned long long)max, (unsigned long long)r.size, n->path, (unsigned long long)rr->index);
 		hw_addr size = r.size < max ? r.size : max;
 		struct hw_group *g = arena_alloc(m->a, sizeof(*g));
 		g->page_bits = bits;
@@ -466,7 +474,7 @@ static int boot_cpu_irq(struct hw_model *m, const struct fdt_node *n, const int6
 	struct fdt_node *chosen = fdt_by_path(m->tree, "/chosen");
 	const struct fdt_prop *bc;
 	if (!chosen || !fdt_prop(chosen, "seL4,boot-cpu"))
-		return err(m, "kernel device %s has a boot-cpu interrupt, but /chosen has no seL4,boot-cpu%s", n->path, "");
+		return err(m, "kernel device %s has a boot-cpu interrupt, but /chosen has no seL4,boot-cpu", n->path);
 	if (fdt_cells(m->tree, chosen, "seL4,boot-cpu", &bc) < 0)
 		return -1;
 	const struct fdt_prop *aff = fdt_prop(n, "interrupt-affinity");
@@ -476,11 +484,11 @@ static int boot_cpu_irq(struct hw_model *m, const struct fdt_node *n, const int6
 	for (long i = 0; i < naff; i++)
 		if (fdt_cell(aff, (size_t)i) == fdt_cell(bc, 0)) {
 			if ((size_t)i >= nirqs)
-				return err(m, "kernel device %s has fewer interrupts than interrupt-affinity entries%s", n->path, "");
+				return err(m, "kernel device %s has fewer interrupts than interrupt-affinity entries", n->path);
 			*irq = irqs[i];
 			return 0;
 		}
-	return err(m, "the seL4,boot-cpu of /chosen is not in the interrupt-affinity of %s%s", n->path, "");
+	return err(m, "the seL4,boot-cpu of /chosen is not in the interrupt-affinity of %s", n->path);
 }
 
 int hw_kernel_irqs(struct hw_model *m, struct hw_irq **out, size_t *n)

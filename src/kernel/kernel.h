@@ -46,6 +46,13 @@ void kernel_outputs_of(struct arena *a, const char *build_dir, const char *insta
  */
 int kernel_check_host(struct arena *a, const struct kernel_request *req, const char **python);
 
+/*
+ * The KernelPlatform and board settings (KernelARMPlatform, KernelRiscVPlatform) against the
+ * boards the tree's platform files know: a board given as a platform, a board the platform does
+ * not have, or an unknown platform is reported with the fix.  0, or -1 after reporting.
+ */
+int kernel_check_board(struct arena *a, const struct kernel_request *req);
+
 /* True for the arches whose platforms are described by a device tree (arm, riscv). */
 bool kernel_uses_device_tree(const char *arch);
 

@@ -35,7 +35,9 @@ static bool looks_like_link(const char *text, size_t len)
 		return false;
 	if (text[len - 1] == '\n')
 		len--;
-	if (len < 3 || strncmp(text, "../", 3) != 0)
+	/* "../x" and also a sibling "armv7-a" (include/arch/arm/armv/armv7ve, libsel4's arm_hyp and
+	 * sel4arch.xml links): the caller checks that the target exists */
+	if (len == 0 || (len == 1 && text[0] == '.'))
 		return false;
 	for (size_t i = 0; i < len; i++)
 		if (text[i] == '\0' || text[i] == '\n' || text[i] == ' ')

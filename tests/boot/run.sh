@@ -120,21 +120,6 @@ for p in cmake ninja qemu-system-x86_64 x86_64-linux-gnu-gcc x86_64-linux-gnu-ob
 done
 python=${SELFE_PYTHON:-/usr/bin/python3}
 [ -n "$missing" ] && skip "missing for a pc99 kernel build and boot:$missing (scripts/install-deps installs them)"
-# A copy of the tree whose symlinks became small files holding the link's target (as some
-# archive extractions leave it) cannot build libsel4; build from a repaired copy instead.
-if [ -f "$tree/libsel4/tools/condition.py" ] && [ ! -L "$tree/libsel4/tools/condition.py" ] &&
-	[ "$(head -c 3 "$tree/libsel4/tools/condition.py")" = "../" ]; then
-	echo "note: $tree has its symlinks flattened into files; building from a repaired copy"
-	cp -r "$tree" "$T/sel4-tree" && chmod -R u+w "$T/sel4-tree"
-	find "$T/sel4-tree" -type f -size -200c | while read -r f; do
-		target=$(head -c 200 "$f")
-		case $target in
-		"" | *[[:space:]]*) ;;
-		*) [ -e "$(dirname "$f")/$target" ] && rm "$f" && ln -s "$target" "$f" ;;
-		esac
-	done
-	tree=$T/sel4-tree
-fi
 export SEL4_SOURCE=$tree
 
 # examples/hello, copied so that its target/ is this test's own.

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: BSD-2-Clause
 # Not part of `make check` (about 15 minutes): every configuration of tests/hwgen/configs.txt
 # built by `selfe build` (kernel and examples/hello) from one user sel4.toml, with no pyfdt
-# importable.  Prints one line per configuration: NAME configured|- built|- and the reason.
+# importable.  Prints one line per configuration: NAME configured|- kernel|- hello|- and the
+# first error when something was not built.
 #
 # usage: SEL4_SOURCE=TREE tests/hwgen/all-platforms.sh path/to/selfe [NAME-FILTER]
 set -u
@@ -22,7 +23,7 @@ while read -r plat arch setting; do
 	[ -n "$setting" ] && n=$n-${setting#*=}
 	case $arch in
 	aarch64) cross=aarch64-linux-gnu- ;;
-	aarch32) cross=arm-linux-gnueabihf- ;;
+	aarch32 | arm_hyp) cross=arm-linux-gnueabihf- ;;
 	*) cross=riscv64-linux-gnu- ;;
 	esac
 	{
@@ -35,12 +36,11 @@ done < <(grep -v '^#' "$REPO/tests/hwgen/configs.txt" | awk 'NF')
 for n in "${names[@]}"; do
 	case $n in *"$filter"*) ;; *) continue ;; esac
 	env PYTHONPATH= "$SELFE" build -p "$n" >"$work/$n.log" 2>&1
-	conf=-
-	built=-
+	conf=- kernel=- hello=- why=
 	ls target/selfe/"$n"-debug/kernel/build-*/gen_headers/plat/machine/devices_gen.h >/dev/null 2>&1 && conf=configured
-	[ -f target/selfe/"$n"-debug/kernel/install/bin/kernel.elf ] && [ -f target/selfe/"$n"-debug/hello ] && built=built
-	why=
-	[ $built = - ] && why=$(grep -m1 -E 'error' "$work/$n.log")
-	printf '%-40s %-10s %-6s %s\n' "$n" "$conf" "$built" "$why"
+	[ -f target/selfe/"$n"-debug/kernel/install/bin/kernel.elf ] && kernel=kernel
+	[ -f target/selfe/"$n"-debug/hello ] && hello=hello
+	[ $kernel = - ] || [ $hello = - ] && why=$(grep -m1 -E 'error' "$work/$n.log")
+	printf '%-40s %-10s %-6s %-5s %s\n' "$n" "$conf" "$kernel" "$hello" "$why"
 	rm -rf target/selfe/"$n"-debug/kernel/build-* # keep the disk use small
 done

@@ -121,4 +121,50 @@ selfe: note: set SELFE_PYTHON_REAL to a Python 3 interpreter" ]; then
 else
 	fail shim-says-missing-python "exit $rc: $out"
 fi
+# boards: a KernelPlatform or board setting the tree does not have is named before CMake runs
+tree=${SEL4_SOURCE:-$REPO/../shared/sel4-16.0.0}
+if [ -d "$tree/src/plat" ]; then
+	mkdir proj
+	cat >proj/sel4.toml <<'EOS'
+[sel4]
+kernel = { git = "https://github.com/seL4/seL4", tag = "16.0.0" }
+
+[sel4.config.zcu]
+KernelPlatform = "zcu102"
+KernelSel4Arch = "aarch64"
+
+[sel4.config.ex5]
+KernelPlatform = "exynos5"
+KernelSel4Arch = "aarch32"
+KernelARMPlatform = "exynos9999"
+
+[sel4.config.typo]
+KernelPlatform = "zynqmq"
+KernelSel4Arch = "aarch64"
+
+[build.zcu]
+cross_compiler_prefix = "aarch64-linux-gnu-"
+[build.ex5]
+cross_compiler_prefix = "arm-linux-gnueabihf-"
+[build.typo]
+cross_compiler_prefix = "aarch64-linux-gnu-"
+EOS
+	board() { # NAME PLATFORM LINE...: selfe build exits 2, and stderr has these lines
+		local name=$1 p=$2
+		shift 2
+		(cd proj && SEL4_SOURCE=$tree "$SELFE" build -p "$p" >../out 2>../err)
+		local rc=$?
+		local missing=
+		for line in "$@"; do grep -qxF -- "$line" err || missing=$line; done
+		if [ $rc -eq 2 ] && [ -z "$missing" ]; then ok "$name"; else fail "$name" "exit $rc, no line '$missing': $(cat err)"; fi
+	}
+	board board-as-platform zcu "$PWD/proj/sel4.toml:5:1: error: 'zcu102' is a board of platform 'zynqmp', not a platform" \
+		"$PWD/proj/sel4.toml:5:1: note: set KernelPlatform = \"zynqmp\" and KernelARMPlatform = \"zcu102\" in [sel4.config.zcu]"
+	board unknown-board ex5 "$PWD/proj/sel4.toml:11:1: error: KernelARMPlatform = \"exynos9999\" is not a board of platform 'exynos5'" \
+		"$PWD/proj/sel4.toml:11:1: note: the boards of exynos5 are exynos5250, exynos5410, exynos5422 (without KernelARMPlatform: exynos5250)"
+	board unknown-platform typo "$PWD/proj/sel4.toml:14:1: error: the seL4 tree has no platform 'zynqmq'" \
+		"$PWD/proj/sel4.toml:14:1: note: did you mean 'zynqmp'?"
+else
+	echo "skip: hwgen-cli: no seL4 tree for the board checks (SEL4_SOURCE or ../shared/sel4-16.0.0)"
+fi
 finish

@@ -31,6 +31,9 @@ TEST(test_source__placeholders_become_links_in_a_copy)
 	put(a, tree, "tools/cpp_gen.sh", "#!/bin/sh\n", 0755);
 	put(a, tree, "libsel4/tools/condition.py", "../../tools/condition.py", 0644);
 	put(a, tree, "include/a.h", "../include/missing.h", 0644); /* no such target: left alone */
+	/* a link to a sibling folder (include/arch/arm/armv/armv7ve -> armv7-a in seL4) */
+	put(a, tree, "include/armv/armv7-a/machine.h", "#pragma once\n", 0644);
+	put(a, tree, "include/armv/armv7ve", "armv7-a", 0644);
 	struct sb err = SB_INIT;
 	diag_capture(&err);
 	const char *copy = source_with_links(a, tree);
@@ -41,6 +44,10 @@ TEST(test_source__placeholders_become_links_in_a_copy)
 		CHECK(n > 0);
 		target[n > 0 ? n : 0] = '\0';
 		CHECK_STR_EQ(target, "../../tools/condition.py");
+		n = readlink(arena_printf(a, "%s/include/armv/armv7ve", copy), target, sizeof(target) - 1);
+		target[n > 0 ? n : 0] = '\0';
+		CHECK_STR_EQ(target, "armv7-a");
+		CHECK(access(arena_printf(a, "%s/include/armv/armv7ve/machine.h", copy), R_OK) == 0);
 		size_t len;
 		char *text = fs_read_file(arena_printf(a, "%s/libsel4/tools/condition.py", copy), &len);
 		CHECK_STR_EQ(text, "def condition(): pass\n");
