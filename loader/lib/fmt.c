@@ -2,6 +2,22 @@
 /* A tiny formatter for the loader's one-line messages (no libc in the loader). */
 #include "ldr/check.h"
 
+/* v / base by shifting and subtracting: 32-bit targets would otherwise need libgcc's 64-bit
+ * division, which the loader does not link. */
+static uint64_t divide(uint64_t v, unsigned base, unsigned *rem)
+{
+	uint64_t q = 0, r = 0;
+	for (int bit = 63; bit >= 0; bit--) {
+		r = r << 1 | ((v >> bit) & 1);
+		if (r >= base) {
+			r -= base;
+			q |= (uint64_t)1 << bit;
+		}
+	}
+	*rem = (unsigned)r;
+	return q;
+}
+
 static void put(char *buf, size_t cap, size_t *n, char c)
 {
 	if (*n + 1 < cap)
@@ -29,8 +45,9 @@ void ldr_vformat(char *buf, size_t cap, const char *fmt, va_list ap)
 			char digits[20];
 			int k = 0;
 			do {
-				digits[k++] = "0123456789abcdef"[v % base];
-				v /= base;
+				unsigned r;
+				v = divide(v, base, &r);
+				digits[k++] = "0123456789abcdef"[r];
 			} while (v);
 			if (base == 16) {
 				put(buf, cap, &n, '0');

@@ -112,3 +112,5 @@ ldr_psci:
 	ret
 5:	smc	#0
 	ret
+
+	.section .note.GNU-stack, "", %progbits

@@ -45,3 +45,5 @@ ldr_secondary_entry:			/* a0 = hart id, a1 = core id */
 	add	sp, sp, t0
 	call	ldr_secondary
 	j	9b
+
+	.section .note.GNU-stack, "", %progbits
