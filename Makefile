@@ -8,7 +8,7 @@ CLANG   ?= clang
 O       := build
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
 CFLAGS  ?= -O2 -g
-BASEFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) -Isrc -Itests -Iruntime/include $(XML_CFLAGS)
+BASEFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) -Isrc -Itests -Iruntime/include -Iloader/include $(XML_CFLAGS)
 SANFLAGS  := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 LIBS    := $(XML_LIBS)
 
@@ -16,7 +16,8 @@ LIBS    := $(XML_LIBS)
 # (Code that runs on seL4 lives outside src/: runtime/.)
 LIB_DIRS  := $(filter-out src/cli src/toml-decode,$(patsubst %/,%,$(sort $(dir $(wildcard src/*/*.c src/*/*/*.c)))))
 # The selfe-arc reader is shared with root tasks: `selfe arc list` runs the very same checks.
-LIB_SRCS  := $(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.c)) src/config/default_config.S runtime/lib/arc.c
+LIB_SRCS  := $(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.c)) src/config/default_config.S runtime/lib/arc.c \
+	$(wildcard loader/lib/*.c)
 CLI_SRCS  := $(wildcard src/cli/*.c)
 DEC_SRCS  := $(wildcard src/toml-decode/*.c)
 TEST_MODS := $(patsubst tests/%/,%,$(sort $(dir $(wildcard tests/*/test_*.c))))
