@@ -109,6 +109,7 @@ TEST_DEPS_snapshot-iface := src/util src/gen/iface src/gen/bf
 # runtime/lib/*.c is the runtime's pure part (runtime/lib/sel4/ needs libsel4).
 TEST_DEPS_runtime := runtime/lib
 TEST_DEPS_arc := src/util src/arc runtime/lib
+TEST_DEPS_loader := src/util src/image loader/lib
 define test_binary
 $(O)/asan/tests/test_$(1): $(call objs,$(O)/asan,$(filter-out %/conformance_run.c,$(wildcard tests/$(1)/*.c)) tests/harness.c) $(if $(TEST_DEPS_$(1)),$(call objs,$(O)/asan,$(foreach d,$(TEST_DEPS_$(1)),$(wildcard $(d)/*.c))),$(O)/asan/libselfe.a)
 	$$(CC) $$(SANFLAGS) -o $$@ $$^ $$(LIBS)
