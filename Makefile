@@ -37,7 +37,8 @@ $(O)/obj/%.o: %.S
 
 # --- embedded folders (src/embed/folder.h): the seL4 snapshot and the root-task runtime ----------
 # PREFIX:FOLDER; scripts/embed-folder writes each as an assembly file of .incbin lines.
-EMBEDS := selfe_snapshot:snapshot/sel4-16.0.0 selfe_runtime:runtime
+# selfe_loader: the kernel loader's sources, compiled by `selfe build` for ARM and RISC-V.
+EMBEDS := selfe_snapshot:snapshot/sel4-16.0.0 selfe_runtime:runtime selfe_loader:loader
 define embed_rules
 $(1)_FILES := $$(shell find $(2) -type f 2>/dev/null | LC_ALL=C sort)
 # The list is rewritten only when it changes: adding or removing a file regenerates the .S.
@@ -109,7 +110,6 @@ TEST_DEPS_snapshot-iface := src/util src/gen/iface src/gen/bf
 # runtime/lib/*.c is the runtime's pure part (runtime/lib/sel4/ needs libsel4).
 TEST_DEPS_runtime := runtime/lib
 TEST_DEPS_arc := src/util src/arc runtime/lib
-TEST_DEPS_loader := src/util src/image loader/lib
 define test_binary
 $(O)/asan/tests/test_$(1): $(call objs,$(O)/asan,$(filter-out %/conformance_run.c,$(wildcard tests/$(1)/*.c)) tests/harness.c) $(if $(TEST_DEPS_$(1)),$(call objs,$(O)/asan,$(foreach d,$(TEST_DEPS_$(1)),$(wildcard $(d)/*.c))),$(O)/asan/libselfe.a)
 	$$(CC) $$(SANFLAGS) -o $$@ $$^ $$(LIBS)

@@ -40,11 +40,8 @@ int cmd_build(int argc, char **argv)
 	status = cli_build_prepare(a, &common, &plan, true, &b) == 0 && cli_build_root_task(a, &b) == 0 ? 0 : EXIT_TROUBLE;
 	if (status == 0 && b.kernel.elf) {
 		const char *kimg, *rimg;
-		if (strcmp(b.r->sel.arch, "x86") != 0)
-			printf("images: %s needs selfe's ELF loader to boot (not available yet); kernel and root task are built\n",
-			       b.r->sel.platform);
-		else if (cli_build_images(a, &b, &kimg, &rimg) == 0)
-			printf("images: %s %s\n", kimg, rimg);
+		if (cli_build_images(a, &b, &kimg, &rimg) == 0)
+			printf("images: %s%s%s\n", kimg, rimg ? " " : "", rimg ? rimg : "");
 		else
 			status = EXIT_TROUBLE;
 	}

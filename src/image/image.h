@@ -8,9 +8,11 @@
 #ifndef SELFE_IMAGE_H
 #define SELFE_IMAGE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
+#include "util/arena.h"
 #include "util/sb.h"
 
 struct image_parts {
@@ -33,5 +35,25 @@ int image_wrap(const unsigned char *loader, size_t loader_len, const char *loade
 /* Both, from files, written atomically to `out_path`.  0, or -1 after reporting. */
 int image_write(const char *loader_elf, const char *kernel_elf, const char *root_elf, const char *dtb,
 		uint32_t num_nodes, uint32_t flags, uint32_t pa_bits, const char *out_path);
+
+/* Whether selfe's loader runs on this sel4_arch (aarch64, aarch32, riscv64). */
+bool image_loader_supported(const char *sel4_arch);
+/* Compile the embedded loader with CROSS_PREFIXgcc into WORK/loader.elf.  Its path, or NULL
+ * after reporting. */
+const char *image_loader_build(struct arena *a, const char *sel4_arch, const char *cross_prefix, const char *work);
+
+/*
+ * The bootable image for a built kernel: the loader compiled, the kernel's build options read
+ * (cores to start, hypervisor mode, physical address size from gen_config.json), the kernel's
+ * DTB (install/support/kernel.dtb) taken when there is one.  Writes `out`.  0, or -1.
+ */
+struct image_request {
+	const char *sel4_arch, *cross_prefix;
+	const char *work;            /* a folder for the loader build */
+	const char *gen_config_json; /* the kernel build's */
+	const char *kernel_elf, *kernel_dtb, *root_task;
+	const char *out;
+};
+int image_build(struct arena *a, const struct image_request *req);
 
 #endif

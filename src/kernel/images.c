@@ -6,6 +6,7 @@
  */
 #include <string.h>
 
+#include "image/image.h"
 #include "kernel/kernel.h"
 #include "util/diag.h"
 #include "util/fs.h"
@@ -16,14 +17,25 @@ int kernel_images(struct arena *a, const struct kernel_request *req, const struc
 		  const char *app_name, const char **kernel_image, const char **root_image)
 {
 	const struct cfg_selection *sel = &req->r->sel;
-	if (strcmp(sel->arch, "x86") != 0) {
-		diag_error(NULL, "boot images for %s (%s) need selfe's ELF loader, which does not exist yet", sel->platform,
-			   sel->sel4_arch);
-		diag_note(NULL, "the kernel (%s) and the root task are built; only pc99 can be booted for now", k->elf);
-		return -1;
-	}
 	const char *dir = arena_printf(a, "%s/images", req->target);
 	const char *suffix = arena_printf(a, "%s-%s", sel->sel4_arch, sel->platform);
+	if (strcmp(sel->arch, "x86") != 0) {
+		if (!image_loader_supported(sel->sel4_arch))
+			return diag_error(NULL, "selfe's loader cannot boot %s (%s) yet", sel->platform, sel->sel4_arch);
+		struct image_request ir = {
+			.sel4_arch = sel->sel4_arch,
+			.cross_prefix = req->cross_prefix,
+			.work = arena_printf(a, "%s/build/loader", req->target),
+			.gen_config_json = arena_printf(a, "%s/gen_config/kernel/gen_config.json", k->build_dir),
+			.kernel_elf = k->elf,
+			.kernel_dtb = arena_printf(a, "%s/kernel/install/support/kernel.dtb", req->target),
+			.root_task = root_task,
+			.out = arena_printf(a, "%s/%s-%s", dir, app_name, suffix),
+		};
+		*kernel_image = ir.out;
+		*root_image = NULL;
+		return image_build(a, &ir);
+	}
 	*kernel_image = arena_printf(a, "%s/kernel-%s", dir, suffix);
 	*root_image = arena_printf(a, "%s/%s-%s", dir, app_name, suffix);
 	const char *tmp = arena_printf(a, "%s.tmp", *kernel_image);
