@@ -16,7 +16,7 @@ static const char usage[] =
 	"                      [--timeout S] [--expect REGEX]... [--fail REGEX]... [-- QEMU ARGS]\n"
 	"\n"
 	"Builds what `selfe build` builds (only what changed), then boots the kernel and the root\n"
-	"task in QEMU (pc99 for now; ARM and RISC-V need selfe's ELF loader, which does not exist yet).\n"
+	"task in QEMU (pc99 by multiboot; sabre, qemu-arm-virt and qemu-riscv-virt through selfe's loader).\n"
 	"Serial output is shown and kept in target/selfe/PLATFORM-PROFILE/serial.log.\n"
 	"\n"
 	"  --source DIR            the seL4 tree (default: $SEL4_SOURCE, else the config's kernel source)\n"
@@ -154,18 +154,17 @@ static void print_command(const char *const *argv)
 	fflush(stdout);
 }
 
-/* ARM and RISC-V kernels boot through an ELF loader, which selfe does not have yet. */
+/* pc99 boots by multiboot; ARM and RISC-V through selfe's loader, on the machines it knows. */
 static int check_bootable(struct arena *a, struct cli_common *common)
 {
 	struct cfg_model *m = cli_load_config(a, common);
 	struct cfg_resolved *r = m ? cfg_resolve(a, m, &common->sel) : NULL;
 	if (!r)
 		return -1;
-	if (strcmp(r->sel.arch, "x86") != 0) {
-		diag_error(NULL, "%s (%s) cannot be simulated yet: its kernel boots through selfe's ELF loader, which does not exist yet",
-			   r->sel.platform, r->sel.sel4_arch);
-		diag_note(NULL, "'selfe build -p %s' builds the kernel and the root task; only pc99 boots in QEMU so far",
-			  r->sel.platform);
+	if (strcmp(r->sel.arch, "x86") != 0 && !sim_loader_platform_known(r->sel.platform, r->sel.sel4_arch)) {
+		diag_error(NULL, "%s (%s) cannot be simulated: selfe knows no QEMU machine for it", r->sel.platform,
+			   r->sel.sel4_arch);
+		diag_note(NULL, "'selfe build -p %s' builds the kernel, the root task and the boot image", r->sel.platform);
 		return -1;
 	}
 	return 0;
@@ -254,7 +253,18 @@ int cli_simulate(struct arena *a, struct cli_common *common, const struct libsel
 		.extra = req->extra,
 		.nextra = req->nextra,
 	};
-	const char **argv = sim_pc99_argv(a, &q);
+	struct sim_loader_request lq = {
+		.platform = b.r->sel.platform,
+		.sel4_arch = b.r->sel.sel4_arch,
+		.gen_config_json = json,
+		.image = kimg,
+		.memory_mib = b.m->simulate.memory,
+		.serial_override = req->serial_override,
+		.gdb_port = req->gdb_port,
+		.extra = req->extra,
+		.nextra = req->nextra,
+	};
+	const char **argv = rimg ? sim_pc99_argv(a, &q) : sim_loader_argv(a, &lq);
 	if (!argv)
 		return EXIT_TROUBLE;
 	bool printing = true;

@@ -20,6 +20,7 @@ const char *const sim_default_fail_patterns[] = {
 	"^Caught ",
 	"Found thread has no fault handler",
 	"^panic: ",
+	"^LDR\\|ERROR: ", /* selfe's loader refused the image or the machine */
 	NULL,
 };
 

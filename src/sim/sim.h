@@ -23,7 +23,8 @@
 
 /* The messages that mean the run went wrong, whatever the user expects: the kernel's own
  * failure paths (a failed kernel assertion, a call to the kernel's fail(), a thread faulting
- * with no fault handler, on classic and on MCS kernels) and selfe-runtime's panic line.
+ * with no fault handler, on classic and on MCS kernels), selfe-runtime's panic line and selfe's
+ * loader's error line.
  * NULL-terminated. */
 extern const char *const sim_default_fail_patterns[];
 
@@ -101,5 +102,19 @@ const char *sim_pc99_cpu(struct arena *a, const char *path);
 const char *sim_pc99_cpu_from_text(struct arena *a, const char *path, const char *text, size_t len);
 /* The whole command line, NULL-terminated.  NULL after reporting. */
 const char **sim_pc99_argv(struct arena *a, const struct sim_pc99_request *req);
+
+/* ARM and RISC-V (qemu_loader.c): one image from selfe's loader, QEMU's -kernel. */
+struct sim_loader_request {
+	const char *platform, *sel4_arch;
+	const char *gen_config_json; /* cores (-smp), hypervisor mode, CPU */
+	const char *image;
+	int64_t memory_mib;          /* 0: what the kernel's DTB describes */
+	const char *serial_override;
+	int gdb_port;
+	const char *const *extra;
+	size_t nextra;
+};
+bool sim_loader_platform_known(const char *platform, const char *sel4_arch);
+const char **sim_loader_argv(struct arena *a, const struct sim_loader_request *req);
 
 #endif
