@@ -171,18 +171,25 @@ int kernel_build(struct arena *a, const struct kernel_request *req, struct kerne
 	const char *dir = kernel_build_dir(a, req);
 	const char *prefix = arena_printf(a, "%s/kernel/install", req->target);
 	const char *done = arena_printf(a, "%s/selfe-built", dir);
+	/* The install prefix is shared by every build folder of TARGET (one per configuration):
+	 * it names the folder it was last installed from, so that going back to a configuration
+	 * installs that configuration's kernel again instead of booting the last one built. */
+	const char *from = arena_printf(a, "%s/selfe-installed-from", prefix);
 	out->build_dir = dir;
 	out->elf = arena_printf(a, "%s/bin/kernel.elf", prefix);
 	const char *python;
-	/* Up to date: the folder's last successful build saw this very tree. */
-	if (path_is_file(done) && path_is_file(out->elf) && path_is_file(arena_printf(a, "%s/python", dir))) {
+	/* Up to date: the folder's last successful build saw this very tree, and installed last. */
+	if (path_is_file(done) && path_is_file(out->elf) && path_is_file(arena_printf(a, "%s/python", dir)) &&
+	    path_is_file(from)) {
 		size_t len;
 		char *py = fs_read_file(arena_printf(a, "%s/python", dir), &len);
 		char *old = fs_read_file(done, &len);
+		char *installed = fs_read_file(from, &len);
 		const char *now = py ? tree_stamp(a, req->tree, py) : NULL;
-		bool same = old && now && !strcmp(old, now);
+		bool same = old && now && !strcmp(old, now) && installed && !strcmp(installed, dir);
 		free(py);
 		free(old);
+		free(installed);
 		if (same)
 			return 0;
 	}
@@ -203,7 +210,7 @@ int kernel_build(struct arena *a, const struct kernel_request *req, struct kerne
 	if (!path_is_file(out->elf))
 		return diag_error(NULL, "the kernel build finished without %s", out->elf);
 	return fs_write_atomic(arena_printf(a, "%s/python", dir), python, strlen(python)) ||
-			       fs_write_atomic(done, stamp, strlen(stamp))
+			       fs_write_atomic(done, stamp, strlen(stamp)) || fs_write_atomic(from, dir, strlen(dir))
 		       ? -1
 		       : 0;
 }

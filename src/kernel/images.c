@@ -2,7 +2,8 @@
 /*
  * Boot images.  pc99 boots by multiboot: the loader (QEMU's -kernel, GRUB) takes a 32-bit ELF,
  * so the x86_64 kernel is converted with objcopy, and the root task rides along as the first
- * module (QEMU's -initrd).  ARM and RISC-V need an ELF loader of ours, which does not exist yet.
+ * module (QEMU's -initrd).  ARM and RISC-V boot through selfe's own loader (src/image): one
+ * image with the loader, the kernel, the root task and the DTB (*root_image is then NULL).
  */
 #include <string.h>
 

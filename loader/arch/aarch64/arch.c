@@ -138,6 +138,11 @@ _Noreturn void arch_boot(const struct ldr_boot *b)
 	if ((boot.flags & LDR_F_HYP) && el != 2)
 		ldr_error("the kernel is a hypervisor build but the CPU started in EL1 (QEMU needs -machine "
 			  "virt,virtualization=on)");
+	/* A hypervisor kernel lives in the lower half of the address space, any other in the upper:
+	 * an image whose header disagrees with its kernel would hang without a word. */
+	if (!(boot.kernel_entry >> 63) != !!(boot.flags & LDR_F_HYP))
+		ldr_error(boot.flags & LDR_F_HYP ? "the image says hypervisor kernel, but the kernel is linked for EL1"
+						 : "the kernel is linked for EL2 (a hypervisor build), but the image says EL1");
 	if (boot.num_nodes > MAX_CORES)
 		ldr_error("more cores asked for than the loader has stacks for");
 	map_identity();
