@@ -150,42 +150,6 @@ expect_rc simulate-arm-options 0
 expect_out_match simulate-arm-options-argv '^qemu-system-aarch64 .* -display none -serial mon:stdio -m size=1024M -no-reboot -kernel [^ ]+ -name selfe-boot-arm$'
 expect_no_qemu simulate-arm-options-stopped-qemu
 
-# --- kernel variants: one kernel configuration each (the same target folder, a new build folder) ---
-variant() { # NAME PLATFORM NODES "Option = value"
-	sed "s/^KernelMaxNumNodes = 1\$/$4/" hello.toml >sel4.toml
-	hello_passes "$1" "$2" "$3"
-}
-variant test-arm-mcs qemu-arm-virt 1 'KernelMaxNumNodes = 1\nKernelIsMCS = true'
-expect_true test-arm-mcs-is-mcs grep -q '"KERNEL_MCS": true' target/selfe/qemu-arm-virt-debug/kernel/install/libsel4/include/kernel/gen_config.json
-variant test-arm-smp4 qemu-arm-virt 4 'KernelMaxNumNodes = 4'
-expect_out_match test-arm-smp4-qemu-smp '^qemu-system-aarch64 .* -smp 4 '
-expect_true test-arm-smp4-cores grep -q '^LDR|entering the kernel on 4 core(s) at EL1' target/selfe/qemu-arm-virt-debug/serial.log
-variant test-arm-hyp qemu-arm-virt 1 'KernelMaxNumNodes = 1\nKernelArmHypervisorSupport = true'
-expect_out_match test-arm-hyp-qemu '^qemu-system-aarch64 -machine virt,virtualization=on,highmem=off,secure=off,gic-version=2 '
-expect_true test-arm-hyp-el2 grep -q '^LDR|entering the kernel on 1 core(s) at EL2' target/selfe/qemu-arm-virt-debug/serial.log
-# The same hypervisor kernel on a machine without EL2: the loader says so, and the run fails.
-run simulate -p qemu-arm-virt --timeout 60 --expect '^main returned 0$' -- -machine virtualization=off </dev/null
-expect_rc test-arm-hyp-without-el2 1
-expect_err_match test-arm-hyp-without-el2-says "^selfe: error: the run failed: a line matched the fail pattern '\\^LDR\\\\\\|ERROR: ' after"
-expect_err_match test-arm-hyp-without-el2-line '^selfe: note: the line: LDR\|ERROR: the kernel is a hypervisor build but the CPU started in EL1'
-expect_no_qemu test-arm-hyp-without-el2-stopped-qemu
-variant test-riscv-smp4 qemu-riscv-virt 4 'KernelMaxNumNodes = 4'
-expect_out_match test-riscv-smp4-qemu-smp '^qemu-system-riscv64 .* -smp 4 '
-expect_true test-riscv-smp4-harts grep -q '^LDR|entering the kernel on 4 hart(s)' target/selfe/qemu-riscv-virt-debug/serial.log
-cp hello.toml sel4.toml
-
-# --- a corrupt image: the loader names what is wrong ----------------------------------------------
-img=target/selfe/qemu-arm-virt-debug/images/hello-aarch64-qemu-arm-virt
-run build -p qemu-arm-virt
-expect_rc build-arm-again 0
-cp "$img" "$T/bad.img"
-# A byte in the middle of the kernel ELF (the payload starts 1 MiB into the segment, at file offset 4 KiB).
-printf '\x55' | dd of="$T/bad.img" bs=1 seek=$((4096 + 0x100000 + 8192 + 200)) conv=notrunc status=none
-timeout 20 qemu-system-aarch64 -machine virt -cpu cortex-a53 -nographic -m 1024 -kernel "$T/bad.img" \
-	</dev/null >"$T/bad.log" 2>&1
-expect_true corrupt-image-says-checksum grep -qE '^LDR\|ERROR: kernel ELF: checksum 0x[0-9a-f]+, the header says 0x[0-9a-f]+ \(corrupt image\)' "$T/bad.log"
-expect_true corrupt-image-no-kernel sh -c "! grep -q 'Bootstrapping kernel' '$T/bad.log'"
-
 # --- root tasks that go wrong, on each platform (the debug kernels are reused) --------------------
 awk '/^\[app\]/ { exit } { print }' hello.toml >base.toml
 mkdir fault spin
@@ -231,5 +195,46 @@ for p in sabre qemu-arm-virt qemu-riscv-virt; do
 	expect_no_qemu "test-spin-$p-stopped-qemu"
 done
 cp hello.toml sel4.toml
+
+# --- a corrupt image: the loader names what is wrong ----------------------------------------------
+img=target/selfe/qemu-arm-virt-debug/images/hello-aarch64-qemu-arm-virt
+run build -p qemu-arm-virt
+expect_rc build-arm-again 0
+cp "$img" "$T/bad.img"
+# A byte in the middle of the kernel ELF (the payload starts 1 MiB into the segment, at file offset 4 KiB).
+printf '\x55' | dd of="$T/bad.img" bs=1 seek=$((4096 + 0x100000 + 8192 + 200)) conv=notrunc status=none
+timeout 20 qemu-system-aarch64 -machine virt -cpu cortex-a53 -nographic -m 1024 -kernel "$T/bad.img" \
+	</dev/null >"$T/bad.log" 2>&1
+expect_true corrupt-image-says-checksum grep -qE '^LDR\|ERROR: kernel ELF: checksum 0x[0-9a-f]+, the header says 0x[0-9a-f]+ \(corrupt image\)' "$T/bad.log"
+expect_true corrupt-image-no-kernel sh -c "! grep -q 'Bootstrapping kernel' '$T/bad.log'"
+
+# --- kernel variants: one kernel configuration each (the same target folder, a new build folder) ---
+variant() { # NAME PLATFORM NODES "Option = value"
+	sed "s/^KernelMaxNumNodes = 1\$/$4/" hello.toml >sel4.toml
+	hello_passes "$1" "$2" "$3"
+}
+variant test-arm-mcs qemu-arm-virt 1 'KernelMaxNumNodes = 1\nKernelIsMCS = true'
+expect_true test-arm-mcs-is-mcs grep -q '"KERNEL_MCS": true' target/selfe/qemu-arm-virt-debug/kernel/install/libsel4/include/kernel/gen_config.json
+variant test-arm-smp4 qemu-arm-virt 4 'KernelMaxNumNodes = 4'
+expect_out_match test-arm-smp4-qemu-smp '^qemu-system-aarch64 .* -smp 4 '
+expect_true test-arm-smp4-cores grep -q '^LDR|entering the kernel on 4 core(s) at EL1' target/selfe/qemu-arm-virt-debug/serial.log
+variant test-arm-hyp qemu-arm-virt 1 'KernelMaxNumNodes = 1\nKernelArmHypervisorSupport = true'
+expect_out_match test-arm-hyp-qemu '^qemu-system-aarch64 -machine virt,virtualization=on,highmem=off,secure=off,gic-version=2 '
+expect_true test-arm-hyp-el2 grep -q '^LDR|entering the kernel on 1 core(s) at EL2' target/selfe/qemu-arm-virt-debug/serial.log
+# The same hypervisor kernel on a machine without EL2: the loader says so, and the run fails.
+run simulate -p qemu-arm-virt --timeout 60 --expect '^main returned 0$' -- -machine virtualization=off </dev/null
+expect_rc test-arm-hyp-without-el2 1
+expect_err_match test-arm-hyp-without-el2-says "^selfe: error: the run failed: a line matched the fail pattern '\\^LDR\\\\\\|ERROR: ' after"
+expect_err_match test-arm-hyp-without-el2-line '^selfe: note: the line: LDR\|ERROR: the kernel is a hypervisor build but the CPU started in EL1'
+expect_no_qemu test-arm-hyp-without-el2-stopped-qemu
+variant test-riscv-smp4 qemu-riscv-virt 4 'KernelMaxNumNodes = 4'
+expect_out_match test-riscv-smp4-qemu-smp '^qemu-system-riscv64 .* -smp 4 '
+expect_true test-riscv-smp4-harts grep -q '^LDR|entering the kernel on 4 hart(s)' target/selfe/qemu-riscv-virt-debug/serial.log
+# Back to the first configuration: its kernel is installed again (the install folder is shared by
+# the configurations' build folders), not the hypervisor kernel built last.
+cp hello.toml sel4.toml
+hello_passes test-arm-back-to-el1 qemu-arm-virt 1
+expect_out_match test-arm-back-to-el1-reinstalled '^kernel: '
+expect_true test-arm-back-to-el1-at-el1 grep -q '^LDR|entering the kernel on 1 core(s) at EL1' target/selfe/qemu-arm-virt-debug/serial.log
 
 finish

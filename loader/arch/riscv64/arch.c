@@ -91,7 +91,12 @@ _Noreturn void arch_boot(const struct ldr_boot *b)
 	root_table[(self >> 30) & 511] = (self >> 12) << 10 | PTE_LEAF;
 	/* Harts 1..n-1 become cores 1..n-1 (this is hart 0, core 0). */
 	for (uint64_t core = 1; core < boot.num_nodes; core++) {
-		struct sbiret r = sbi_call(SBI_HSM, 0, core, (uintptr_t)ldr_secondary_entry, core);
+		/* A hart that handed the boot over to hart 0 may still be stopping: "already
+		 * available" (-6) until it has. */
+		struct sbiret r;
+		do
+			r = sbi_call(SBI_HSM, 0, core, (uintptr_t)ldr_secondary_entry, core);
+		while (r.error == -6);
 		if (r.error) {
 			ldr_printf("ERROR: SBI HSM hart_start of hart %u returned %x (does QEMU have -smp %u?)", core,
 				   (uint64_t)r.error, (uint64_t)boot.num_nodes);
