@@ -1,15 +1,18 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * Compiling selfe's loader (loader/, embedded in selfe like the runtime) with the root task's
- * cross compiler.  It is a dozen small files in one compiler run: built every time, into the
- * build folder, so it always matches this selfe.
+ * cross compiler: a dozen small files in one compiler run.  The result is named by a hash of
+ * the whole command line, which holds the sources' folder (itself named by their content hash):
+ * the same selfe and compiler reuse it, anything else builds a new one.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "embed/folder.h"
 #include "image/image.h"
 #include "util/diag.h"
 #include "util/fs.h"
+#include "util/path.h"
 #include "util/proc.h"
 
 EMBED_FOLDER_SYMBOLS(selfe_loader);
@@ -48,7 +51,6 @@ const char *image_loader_build(struct arena *a, const char *sel4_arch, const cha
 	const char *src = embed_materialize(a, &loader_embedded);
 	if (!src || fs_mkdirs(work))
 		return NULL;
-	const char *out = arena_printf(a, "%s/loader.elf", work);
 	const char *argv[48];
 	size_t n = 0;
 	argv[n++] = arena_printf(a, "%sgcc", cross_prefix);
@@ -65,16 +67,27 @@ const char *image_loader_build(struct arena *a, const char *sel4_arch, const cha
 	argv[n++] = arena_printf(a, "-I%s/include", src);
 	argv[n++] = "-T";
 	argv[n++] = arena_printf(a, "%s/arch/%s/link.ld", src, arches[k].dir);
-	argv[n++] = "-o";
-	argv[n++] = out;
 	argv[n++] = arena_printf(a, "%s/arch/%s/head.S", src, arches[k].dir);
 	argv[n++] = arena_printf(a, "%s/arch/%s/arch.c", src, arches[k].dir);
 	static const char *const files[] = { "core/main.c", "core/string.c", "lib/crc32.c", "lib/elf.c",
 					     "lib/fdt.c",   "lib/fmt.c",     "lib/image.c", "lib/place.c" };
 	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++)
 		argv[n++] = arena_printf(a, "%s/%s", src, files[i]);
+	uint64_t h = 0xcbf29ce484222325ull; /* FNV-1a over the words and their ends */
+	for (size_t i = 0; i < n; i++)
+		for (const unsigned char *p = (const unsigned char *)argv[i];; p++) {
+			h = (h ^ *p) * 0x100000001b3ull;
+			if (!*p)
+				break;
+		}
+	const char *out = arena_printf(a, "%s/loader-%016llx.elf", work, (unsigned long long)h);
+	if (path_is_file(out))
+		return out;
+	const char *tmp = arena_printf(a, "%s.tmp", out);
+	argv[n++] = "-o";
+	argv[n++] = tmp;
 	argv[n] = NULL;
-	if (proc_run(argv, NULL) != 0)
+	if (proc_run(argv, NULL) != 0 || rename(tmp, out) != 0)
 		return diag_error(NULL, "cannot compile selfe's loader for %s with %sgcc", sel4_arch, cross_prefix), NULL;
 	return out;
 }
