@@ -8,18 +8,18 @@ CLANG   ?= clang
 O       := build
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
 CFLAGS  ?= -O2 -g
-BASEFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) -Isrc -Itests -Iruntime/include -Iloader/include $(XML_CFLAGS)
+BASEFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) -Isrc -Itests -Itools -Iruntime/include -Iloader/include $(XML_CFLAGS)
 SANFLAGS  := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 LIBS    := $(XML_LIBS)
 
 # The host library: every folder under src/ with C files, except the programs' own folders.
 # (Code that runs on seL4 lives outside src/: runtime/.)
-LIB_DIRS  := $(filter-out src/cli src/toml-decode,$(patsubst %/,%,$(sort $(dir $(wildcard src/*/*.c src/*/*/*.c)))))
+LIB_DIRS  := $(filter-out src/cli,$(patsubst %/,%,$(sort $(dir $(wildcard src/*/*.c src/*/*/*.c)))))
 # The selfe-arc reader is shared with root tasks: `selfe arc list` runs the very same checks.
 LIB_SRCS  := $(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.c)) src/config/default_config.S runtime/lib/arc.c \
 	$(wildcard loader/lib/*.c)
 CLI_SRCS  := $(wildcard src/cli/*.c)
-DEC_SRCS  := $(wildcard src/toml-decode/*.c)
+DEC_SRCS  := $(wildcard tests/toml/decode/*.c)
 TEST_MODS := $(patsubst tests/%/,%,$(sort $(dir $(wildcard tests/*/test_*.c))))
 
 objs = $(patsubst %.S,$(1)/%.o,$(patsubst %.c,$(1)/%.o,$(2)))
@@ -90,8 +90,9 @@ $(O)/asan/toml-decode: $(call objs,$(O)/asan,$(DEC_SRCS) $(TOML_SRCS))
 	$(CC) $(SANFLAGS) -o $@ $^ $(LIBS)
 
 # Runs a decoder over the toml-test suite and checks write/parse round trips in-process.
-# Writes the libsel4 proof programs (src/gen/proof) for tests/gen-proof/*.sh.
-$(O)/asan/proof-emit: $(call objs,$(O)/asan,tests/gen-proof/emit/main.c) $(O)/asan/libselfe.a
+# Writes the libsel4 proof programs (tests/gen-proof/lib) for tests/gen-proof/*.sh.
+PROOF_SRCS := $(wildcard tests/gen-proof/lib/*.c)
+$(O)/asan/proof-emit: $(call objs,$(O)/asan,tests/gen-proof/emit/main.c $(PROOF_SRCS)) $(O)/asan/libselfe.a
 	$(CC) $(SANFLAGS) -o $@ $^ $(LIBS)
 
 $(O)/asan/toml-test-run: $(call objs,$(O)/asan,tests/toml/conformance_run.c $(TOML_SRCS))
@@ -102,16 +103,19 @@ $(O)/asan/toml-test-run: $(call objs,$(O)/asan,tests/toml/conformance_run.c $(TO
 # A module's tests link only the folders it depends on (TEST_DEPS_<module>), else libselfe.a.
 TEST_DEPS_util := src/util src/toml
 TEST_DEPS_toml := src/util src/toml
-TEST_DEPS_bf   := src/util src/gen/bf src/gen/proof src/gen/iface
+TEST_DEPS_bf   := src/util src/gen/bf tests/gen-proof/lib src/gen/iface
 TEST_DEPS_iface := src/util src/gen/iface
-TEST_DEPS_kconfig := src/util src/gen/kconfig
+TEST_DEPS_kconfig := src/util src/gen/kconfig src/platform
 TEST_DEPS_abi := src/util tools/abi-facts/lib
 TEST_DEPS_snapshot-iface := src/util src/gen/iface src/gen/bf
 # runtime/lib/*.c is the runtime's pure part (runtime/lib/sel4/ needs libsel4).
-TEST_DEPS_runtime := runtime/lib
+TEST_DEPS_runtime := runtime/lib runtime/lib/libgcc
 TEST_DEPS_arc := src/util src/arc runtime/lib
+# Test-only code a module's tests need besides (TEST_EXTRA_<module>).
+TEST_EXTRA_gen-proof := $(PROOF_SRCS)
+TEST_EXTRA_snapshot := tools/snapshot-options/options_write.c
 define test_binary
-$(O)/asan/tests/test_$(1): $(call objs,$(O)/asan,$(filter-out %/conformance_run.c,$(wildcard tests/$(1)/*.c)) tests/harness.c) $(if $(TEST_DEPS_$(1)),$(call objs,$(O)/asan,$(foreach d,$(TEST_DEPS_$(1)),$(wildcard $(d)/*.c))),$(O)/asan/libselfe.a)
+$(O)/asan/tests/test_$(1): $(call objs,$(O)/asan,$(filter-out %/conformance_run.c,$(wildcard tests/$(1)/*.c)) tests/harness.c $(TEST_EXTRA_$(1))) $(if $(TEST_DEPS_$(1)),$(call objs,$(O)/asan,$(foreach d,$(TEST_DEPS_$(1)),$(wildcard $(d)/*.c))),$(O)/asan/libselfe.a)
 	$$(CC) $$(SANFLAGS) -o $$@ $$^ $$(LIBS)
 endef
 $(foreach m,$(TEST_MODS),$(eval $(call test_binary,$(m))))
@@ -124,7 +128,7 @@ CROSS_ARCHES   := aarch64 arm riscv64
 CROSS_aarch64  := aarch64-linux-gnu-
 CROSS_arm      := arm-linux-gnueabihf-
 CROSS_riscv64  := riscv64-linux-gnu-
-CROSS_RUNTIME_SRCS := $(wildcard tests/runtime/*.c) tests/harness.c $(wildcard runtime/lib/*.c)
+CROSS_RUNTIME_SRCS := $(wildcard tests/runtime/*.c) tests/harness.c $(wildcard runtime/lib/*.c runtime/lib/libgcc/*.c)
 CROSS_TESTS := $(foreach a,$(CROSS_ARCHES),$(if $(shell command -v $(CROSS_$(a))gcc),$(O)/cross/$(a)/test_runtime))
 define cross_test
 $(O)/cross/$(1)/test_runtime: $(CROSS_RUNTIME_SRCS) $(wildcard tests/*.h runtime/include/selfe/*.h)
@@ -161,7 +165,7 @@ $(O)/abi-facts: $(call objs,$(O)/obj,$(ABI_FACTS_SRCS) $(wildcard src/util/*.c))
 # --- snapshot-options: the snapshot's kernel option table from a seL4 tree ----------------------
 # (snapshot/sel4-16.0.0/README.md: moving the snapshot to a new seL4 release)
 all: $(O)/snapshot-options
-$(O)/snapshot-options: $(call objs,$(O)/obj,tools/snapshot-options/main.c) $(O)/libselfe.a
+$(O)/snapshot-options: $(call objs,$(O)/obj,tools/snapshot-options/main.c tools/snapshot-options/options_write.c) $(O)/libselfe.a
 	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
 
 # --- the two commands ------------------------------------------------------------------------

@@ -12,12 +12,14 @@
 
 #include "app/steps.h"
 #include "config/config.h"
+#include "platform/platform.h"
 #include "util/arena.h"
 
 struct app_request {
 	const struct cfg_app *app;     /* NULL: the runtime archive only */
 	const char *app_dir;      /* the config's folder: [app] paths are relative to it */
-	const char *sel4_arch;
+	const struct plat_arch *arch;   /* the sel4_arch's entry in the platform table */
+	const char *const *arch_cflags; /* its compiler switches (plat_cflags) */
 	enum cfg_profile profile;
 	const char *cross_prefix; /* "" for the host compiler */
 	const char *libsel4;      /* a `selfe gen` output folder */
@@ -33,15 +35,9 @@ int app_build(struct arena *a, const struct app_request *req, struct step_stats 
  * compiler's own headers, the runtime's and libsel4's include folders, the profile's
  * optimisation); NULL-terminated, or NULL after reporting (e.g. no such compiler). */
 const char *const *app_cflags(struct arena *a, const struct app_request *req);
-/* WORK/lib/libselfe-runtime.a: selfe-start and selfe-runtime for one configuration. */
-const char *app_runtime_archive(struct arena *a, const char *work);
 /* What a root task is linked with after its own objects (linker script, runtime archive,
  * libsel4, libgcc); NULL-terminated. */
 const char *const *app_link_flags(struct arena *a, const struct app_request *r);
-
-/* The compiler flags a root task for `sel4_arch` is built with (freestanding, TLS model, the
- * arch's ABI switches); NULL-terminated, without -I for libsel4 and the runtime. */
-const char *const *app_arch_cflags(const char *sel4_arch);
 
 /* The runtime folder compiled into selfe (see embed/folder.h); NULL after reporting. */
 const char *app_runtime_folder(struct arena *a);

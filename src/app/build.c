@@ -10,6 +10,7 @@
 #include "arc/arc.h"
 #include "embed/folder.h"
 #include "util/diag.h"
+#include "platform/platform.h"
 #include "util/fs.h"
 #include "util/path.h"
 #include "util/proc.h"
@@ -72,12 +73,7 @@ static const char *compiler_include_dir(struct arena *a, const struct app_reques
 	char *path = proc_which(cc);
 	if (!path) {
 		diag_error(NULL, "the cross compiler '%s' is not installed", cc);
-		const char *arch = r->sel4_arch;
-		const char *pkg = !strcmp(arch, "aarch64") ? "gcc-aarch64-linux-gnu"
-				  : !strcmp(arch, "aarch32") ? "gcc-arm-linux-gnueabihf"
-				  : !strcmp(arch, "riscv64") ? "gcc-riscv64-linux-gnu"
-							     : "gcc-x86-64-linux-gnu";
-		diag_note(NULL, "on Debian: apt-get install %s (or set cross_compiler_prefix in [build.PLATFORM])", pkg);
+		plat_note_missing_compiler(cc, r->arch->sel4_arch);
 		return NULL;
 	}
 	struct stat st;
@@ -174,24 +170,32 @@ static int compile_folder(struct build *b, const char *rel_dir, const char *suff
 	return fs_walk_files(dir, compile_if_suffix, &w);
 }
 
+/* WORK/lib/libselfe-runtime.a: selfe-start and selfe-runtime for one configuration. */
+static const char *app_runtime_archive(struct arena *a, const char *work)
+{
+	return arena_printf(a, "%s/lib/libselfe-runtime.a", work);
+}
+
 /*
  * selfe-start and selfe-runtime.  The runtime folder's layout is part of this contract: the
- * .S files of start/<sel4_arch>/ (entry), the .c files of start/ (the C start routine, built
- * with the arch's folder on the include path and SELFE_STACK_SIZE), and the .c files of lib/
- * and lib/sel4/ (the runtime).
+ * .S files of start/<arch>/ (entry; the platform table names the folder), the .c files of start/
+ * (the C start routine, built with the arch's folder on the include path and SELFE_STACK_SIZE),
+ * and the .c files of lib/ and lib/sel4/ (the runtime), plus lib/libgcc/ where the compiler has
+ * no libgcc for the ABI (riscv32 with Debian's riscv64 compiler).
  */
 static int compile_runtime(struct build *b)
 {
 	const struct app_request *r = b->req;
 	int64_t stack = r->app && r->app->stack_size ? r->app->stack_size : CFG_APP_DEFAULT_STACK_SIZE;
-	const char *const start_extra[] = { arena_printf(b->a, "-I%s/start/%s", r->runtime, r->sel4_arch),
+	const char *start = r->arch->start;
+	if (!start || !path_is_dir(arena_printf(b->a, "%s/start/%s", r->runtime, start)))
+		return diag_error(NULL, "selfe-start has no entry code for sel4_arch '%s'", r->arch->sel4_arch);
+	const char *const start_extra[] = { arena_printf(b->a, "-I%s/start/%s", r->runtime, start),
 					    arena_printf(b->a, "-DSELFE_STACK_SIZE=%lld", (long long)stack), NULL };
-	if (!path_is_dir(arena_printf(b->a, "%s/start/%s", r->runtime, r->sel4_arch)))
-		return diag_error(NULL, "selfe-start has no entry code for sel4_arch '%s'", r->sel4_arch);
 	b->collect = &b->runtime;
-	if (compile_folder(b, arena_printf(b->a, "start/%s", r->sel4_arch), ".S", NULL) ||
+	if (compile_folder(b, arena_printf(b->a, "start/%s", start), ".S", NULL) ||
 	    compile_folder(b, "start", ".c", start_extra) || compile_folder(b, "lib", ".c", NULL) ||
-	    compile_folder(b, "lib/sel4", ".c", NULL))
+	    compile_folder(b, "lib/sel4", ".c", NULL) || (!r->arch->libgcc && compile_folder(b, "lib/libgcc", ".c", NULL)))
 		return -1;
 	/* One archive, so a user's own build (make_root_task, `selfe env`) links the same thing. */
 	const char *archive = app_runtime_archive(b->a, r->work);
@@ -199,11 +203,6 @@ static int compile_runtime(struct build *b)
 	add_all(&cmd, (const char *const[]){ arena_printf(b->a, "%sar", r->cross_prefix), "rcsD", archive, NULL });
 	add_all(&cmd, b->runtime.v);
 	return step_run(b->a, b->stats, archive, cmd.v, b->runtime.v);
-}
-
-const char *app_runtime_archive(struct arena *a, const char *work)
-{
-	return arena_printf(a, "%s/lib/libselfe-runtime.a", work);
 }
 
 
@@ -316,7 +315,7 @@ static int pack_files(struct build *b)
 	const char *obj = arena_printf(b->a, "%s/obj/files.o", b->req->work);
 	struct args cmd = { b->a, NULL, 0, 0 };
 	add_all(&cmd, (const char *const[]){ b->cc, "-c", wrapper, "-o", obj, NULL });
-	add_all(&cmd, app_arch_cflags(b->req->sel4_arch));
+	add_all(&cmd, b->req->arch_cflags);
 	if (fs_mkdirs(arena_printf(b->a, "%s/obj", b->req->work)) ||
 	    step_run(b->a, b->stats, obj, cmd.v, (const char *const[]){ archive, NULL }))
 		return -1;
@@ -327,24 +326,27 @@ static int pack_files(struct build *b)
 const char *const *app_link_flags(struct arena *a, const struct app_request *r)
 {
 	struct args l = { a, NULL, 0, 0 };
-	add_all(&l, app_arch_cflags(r->sel4_arch));
+	add_all(&l, r->arch_cflags);
 	add_all(&l, (const char *const[]){ "-static", "-nostdlib", "-no-pie", "-Wl,--build-id=none",
 					   "-Wl,-z,max-page-size=0x1000",
-					   arena_printf(a, "-Wl,-T,%s/start/%s/link.ld", r->runtime, r->sel4_arch),
+					   arena_printf(a, "-Wl,-T,%s/start/%s/link.ld", r->runtime, r->arch->start),
 					   /* _start lives in the runtime archive: pull it in.  The three
 					    * libraries refer to each other (libgcc's helpers call the
 					    * runtime's __aeabi_*div0), so they form one group. */
 					   "-Wl,-u,_start", "-Wl,--start-group", app_runtime_archive(a, r->work),
-					   arena_printf(a, "%s/lib/libsel4.a", r->libsel4), "-lgcc", "-Wl,--end-group", NULL });
+					   arena_printf(a, "%s/lib/libsel4.a", r->libsel4), NULL });
+	if (r->arch->libgcc) /* else the runtime's lib/libgcc stands in */
+		add(&l, "-lgcc");
+	add(&l, "-Wl,--end-group");
 	return l.v;
 }
 
 static int link_image(struct build *b)
 {
 	const struct app_request *r = b->req;
-	const char *script = arena_printf(b->a, "%s/start/%s/link.ld", r->runtime, r->sel4_arch);
+	const char *script = arena_printf(b->a, "%s/start/%s/link.ld", r->runtime, r->arch->start);
 	if (!path_is_file(script))
-		return diag_error(NULL, "selfe-start has no linker script for sel4_arch '%s' (%s)", r->sel4_arch, script);
+		return diag_error(NULL, "selfe-start has no linker script for sel4_arch '%s' (%s)", r->arch->sel4_arch, script);
 	struct args cmd = { b->a, NULL, 0, 0 };
 	add_all(&cmd, (const char *const[]){ b->cc, "-o", r->image, NULL });
 	add_all(&cmd, b->objects.v);
@@ -368,7 +370,7 @@ const char *const *app_cflags(struct arena *a, const struct app_request *req)
 	if (!isystem)
 		return NULL;
 	struct args l = { a, NULL, 0, 0 };
-	add_all(&l, app_arch_cflags(req->sel4_arch));
+	add_all(&l, req->arch_cflags);
 	add_all(&l, (const char *const[]){ "-std=gnu11", "-g", req->profile == CFG_RELEASE ? "-O2" : "-Og", "-nostdinc",
 					   "-isystem", isystem, arena_printf(a, "-I%s/include", req->runtime),
 					   arena_printf(a, "-I%s/include", req->libsel4), NULL });

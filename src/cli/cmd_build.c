@@ -4,10 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/app.h"
 #include "cli.h"
-#include "util/path.h"
-#include "util/proc.h"
 
 static const char usage[] =
 	"usage: selfe build [selection] [--source DIR] [--offline]\n"
@@ -23,24 +20,18 @@ static const char usage[] =
 
 int cmd_build(int argc, char **argv)
 {
-	static const struct option options[] = {
-		CLI_COMMON_LONG_OPTIONS,
-		CLI_SOURCE_OPTION,
-		CLI_OFFLINE_OPTION,
-		{ NULL, 0, NULL, 0 },
-	};
-	struct libsel4_plan plan = { NULL, NULL, false };
-	struct cli_common common;
-	cli_common_init(&common);
-	int status = cli_parse(&common, argc, argv, options, NULL, usage, cli_plan_on_option, &plan);
-	if (status >= 0 || (status = cli_plan_check(&plan, usage)) >= 0)
+	struct project_options o;
+	int status = cli_parse_build_options(&o, argc, argv, usage);
+	if (status >= 0)
 		return status;
 	struct arena *a = arena_new();
-	struct cli_build b;
-	status = cli_build_prepare(a, &common, &plan, true, &b) == 0 && cli_build_root_task(a, &b) == 0 ? 0 : EXIT_TROUBLE;
-	if (status == 0 && b.kernel.elf) {
-		const char *kimg, *rimg;
-		if (cli_build_images(a, &b, &kimg, &rimg) == 0)
+	struct project p;
+	status = project_open(a, &o, &p) == 0 && project_prepare(&p, true) == 0 && project_root_task(&p) == 0 ? 0 : EXIT_TROUBLE;
+	if (status == 0 && p.kernel.elf) {
+		const char *kimg, *rimg, *gap = project_boot_gap(&p);
+		if (gap)
+			printf("images: none: %s; the kernel and the root task are built\n", gap);
+		else if (project_images(&p, &kimg, &rimg) == 0)
 			printf("images: %s%s%s\n", kimg, rimg ? " " : "", rimg ? rimg : "");
 		else
 			status = EXIT_TROUBLE;

@@ -19,7 +19,7 @@ static const char usage[] =
 	"  --explain KEY        list every table that sets KEY, in order, with file:line:col\n"
 	"\n" CLI_COMMON_USAGE;
 
-enum { OPT_FORMAT = OPT_FIRST_COMMAND_OPTION, OPT_EXPLAIN };
+enum { OPT_FORMAT = OPT_FIRST_OWN_OPTION, OPT_EXPLAIN };
 
 struct config_args {
 	enum cfg_format format;
@@ -47,17 +47,18 @@ int cmd_config(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct config_args args = { CFG_FORMAT_TOML, NULL };
-	struct cli_common common;
-	cli_common_init(&common);
-	int status = cli_parse(&common, argc, argv, options, NULL, usage, config_option, &args);
+	struct project_options o;
+	project_options_init(&o);
+	int status = cli_parse(&o, argc, argv, options, NULL, usage, config_option, &args, NULL, NULL);
 	if (status >= 0)
 		return status;
 
 	struct arena *a = arena_new();
 	status = EXIT_TROUBLE;
-	struct cfg_model *m = cli_load_config(a, &common);
-	struct cfg_resolved *r = m ? cfg_resolve(a, m, &common.sel) : NULL;
-	if (r) {
+	struct project p;
+	if (project_open(a, &o, &p) == 0) {
+		const struct cfg_model *m = p.m;
+		const struct cfg_resolved *r = p.r;
 		struct sb out = SB_INIT;
 		if (args.explain && cfg_explain(&out, a, r, args.explain) != 0) {
 			diag_error(&(struct loc){ m->path, 0, 0 }, "no table sets '%s'", args.explain);

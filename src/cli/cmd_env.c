@@ -32,22 +32,14 @@ static void print_quoted(const char *name, const char *value)
 
 int cmd_env(int argc, char **argv)
 {
-	static const struct option options[] = {
-		CLI_COMMON_LONG_OPTIONS,
-		CLI_SOURCE_OPTION,
-		CLI_OFFLINE_OPTION,
-		{ NULL, 0, NULL, 0 },
-	};
-	struct libsel4_plan plan = { NULL, NULL, false };
-	struct cli_common common;
-	cli_common_init(&common);
-	int status = cli_parse(&common, argc, argv, options, NULL, usage, cli_plan_on_option, &plan);
-	if (status >= 0 || (status = cli_plan_check(&plan, usage)) >= 0)
+	struct project_options o;
+	int status = cli_parse_build_options(&o, argc, argv, usage);
+	if (status >= 0)
 		return status;
 	struct arena *a = arena_new();
-	struct cli_build b;
+	struct project p;
 	status = EXIT_TROUBLE;
-	if (cli_build_prepare(a, &common, &plan, false, &b) == 0 && cli_build_env(a, &b) == 0) {
+	if (project_open(a, &o, &p) == 0 && project_prepare(&p, false) == 0 && project_env(&p) == 0) {
 		static const char *const names[] = { "SEL4_CONFIG_PATH", "SEL4_PLATFORM", "SELFE_CC", "SELFE_CFLAGS",
 						     "SELFE_LDFLAGS" };
 		for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)

@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "build/source.h"
+#include "source/source.h"
 #include "cli.h"
 
 static const char usage[] =
@@ -17,13 +17,14 @@ static const char usage[] =
 int cmd_fetch(int argc, char **argv)
 {
 	static const struct option options[] = { CLI_COMMON_LONG_OPTIONS, { NULL, 0, NULL, 0 } };
-	struct cli_common common;
-	cli_common_init(&common);
-	int status = cli_parse(&common, argc, argv, options, NULL, usage, NULL, NULL);
+	struct project_options o;
+	project_options_init(&o);
+	int status = cli_parse(&o, argc, argv, options, NULL, usage, NULL, NULL, NULL, NULL);
 	if (status >= 0)
 		return status;
 	struct arena *a = arena_new();
-	struct cfg_model *m = cli_load_config(a, &common);
+	struct project p;
+	const struct cfg_model *m = project_open(a, &o, &p) == 0 ? p.m : NULL;
 	status = m ? 0 : EXIT_TROUBLE;
 	const struct {
 		const char *name;

@@ -23,16 +23,10 @@ static const char usage[] =
 	"  -o, --output OUT     where to write libsel4\n"
 	"\n" CLI_COMMON_USAGE;
 
-struct gen_args {
-	struct libsel4_plan plan;
-	const char *out;
-};
-
 static int gen_option(int opt, const char *arg, void *ctx)
 {
-	struct gen_args *args = ctx;
-	if (!cli_plan_option(opt, arg, &args->plan))
-		args->out = arg; /* -o */
+	(void)opt; /* -o */
+	*(const char **)ctx = arg;
 	return -1;
 }
 
@@ -46,25 +40,24 @@ int cmd_gen(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct gen_args args = { { NULL, NULL, false }, NULL };
-	struct cli_common common;
-	cli_common_init(&common);
-	int status = cli_parse(&common, argc, argv, options, "o:", usage, gen_option, &args);
+	const char *out = NULL;
+	struct project_options o;
+	project_options_init(&o);
+	int status = cli_parse(&o, argc, argv, options, "o:", usage, gen_option, &out, NULL, NULL);
 	if (status >= 0)
 		return status;
-	if (!args.out)
+	if (!out)
 		return cli_usage_error(usage, "missing -o OUT");
-	if ((status = cli_plan_check(&args.plan, usage)) >= 0)
+	if ((status = cli_plan_check(&o, usage)) >= 0)
 		return status;
 
 	struct arena *a = arena_new();
 	status = EXIT_TROUBLE;
-	struct cfg_model *m = cli_load_config(a, &common);
-	struct cfg_resolved *r = m ? cfg_resolve(a, m, &common.sel) : NULL;
-	const char *from;
-	if (r && cli_libsel4(a, m, r, &args.plan, args.out, false, &from) == 0) {
-		printf("libsel4 for %s (%s, %s) from %s written to %s\n", common.sel.platform, common.sel.sel4_arch,
-		       cfg_profile_name(common.sel.profile), from, args.out);
+	struct project p;
+	if (project_open(a, &o, &p) == 0 && project_libsel4(&p, out, false) == 0) {
+		const struct cfg_selection *sel = &p.r->sel;
+		printf("libsel4 for %s (%s, %s) from %s written to %s\n", sel->platform, sel->sel4_arch,
+		       cfg_profile_name(sel->profile), p.libsel4_from, out);
 		status = 0;
 	}
 	arena_free(a);

@@ -28,19 +28,11 @@ static const char usage[] =
 
 enum { OPT_TIMEOUT = OPT_FIRST_OWN_OPTION };
 
-struct test_args {
-	struct libsel4_plan plan;
-	double timeout;
-};
-
 static int test_option(int opt, const char *arg, void *ctx)
 {
-	struct test_args *t = ctx;
-	if (cli_plan_option(opt, arg, &t->plan)) {
-		/* --source */
-	} else if (cli_parse_timeout(arg, &t->timeout)) {
+	(void)opt; /* --timeout */
+	if (cli_parse_timeout(arg, ctx))
 		return cli_usage_error(usage, "--timeout needs a positive number of seconds, not '%s'", arg);
-	}
 	return -1;
 }
 
@@ -52,35 +44,34 @@ int cmd_test(int argc, char **argv)
 		{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct test_args t;
-	memset(&t, 0, sizeof(t));
-	struct cli_common common;
-	cli_common_init(&common);
-	int status = cli_parse(&common, argc, argv, options, NULL, usage, test_option, &t);
+	double timeout = 0;
+	struct project_options o;
+	project_options_init(&o);
+	int status = cli_parse(&o, argc, argv, options, NULL, usage, test_option, &timeout, NULL, NULL);
 	if (status >= 0)
 		return status;
 	struct arena *a = arena_new();
-	const struct cfg_model *m = cli_load_config(a, &common);
+	struct project p;
 	status = EXIT_TROUBLE;
-	if (!m) {
+	if (project_open(a, &o, &p) != 0) {
 		/* reported */
-	} else if (!m->test.present) {
-		diag_error(&(struct loc){ m->path, 0, 0 }, "no [test] table: selfe test needs the lines a run must show");
+	} else if (!p.m->test.present) {
+		diag_error(&(struct loc){ p.m->path, 0, 0 }, "no [test] table: selfe test needs the lines a run must show");
 		diag_note(NULL, "add [test] with expect = [\"...\"] (POSIX extended regular expressions, in order)");
-	} else if (m->test.expect.n == 0) {
-		diag_error(&m->test.at, "[test] has no expect: selfe test needs at least one line a run must show");
+	} else if (p.m->test.expect.n == 0) {
+		diag_error(&p.m->test.at, "[test] has no expect: selfe test needs at least one line a run must show");
 		diag_note(NULL, "add expect = [\"...\"] (POSIX extended regular expressions, in order)");
 	} else {
-		struct cli_simulate_request req = {
-			.timeout = t.timeout > 0 ? t.timeout
-				  : (double)(m->test.timeout > 0 ? m->test.timeout : CFG_TEST_DEFAULT_TIMEOUT),
-			.expect = m->test.expect.v,
-			.nexpect = m->test.expect.n,
-			.fail = m->test.fail.v,
-			.nfail = m->test.fail.n,
+		const struct cfg_test *t = &p.m->test;
+		struct project_run req = {
+			.timeout = timeout > 0 ? timeout : (double)(t->timeout > 0 ? t->timeout : CFG_TEST_DEFAULT_TIMEOUT),
+			.expect = t->expect.v,
+			.nexpect = t->expect.n,
+			.fail = t->fail.v,
+			.nfail = t->fail.n,
 			.boot_only = true,
 		};
-		status = cli_simulate(a, &common, &t.plan, &req);
+		status = cli_verdict_status(project_simulate(&p, &req));
 	}
 	arena_free(a);
 	return status;

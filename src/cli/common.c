@@ -1,23 +1,14 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/* Selection flags and config discovery, shared by every subcommand. */
+/* Option parsing every subcommand shares: the selection and plan flags, usage errors. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
-#include "util/path.h"
 
-void cli_common_init(struct cli_common *c)
-{
-	memset(c, 0, sizeof(*c));
-	const char *plat = getenv("SEL4_PLATFORM");
-	c->sel.platform = plat && *plat ? plat : "pc99";
-	c->sel.profile = CFG_DEBUG;
-}
-
-int cli_common_option(struct cli_common *c, int opt, const char *arg)
+/* Handles a selection or plan option; returns 1 when `opt` was one, 0 otherwise. */
+static int cli_common_option(struct project_options *c, int opt, const char *arg)
 {
 	switch (opt) {
 	case OPT_CONFIG:
@@ -38,6 +29,15 @@ int cli_common_option(struct cli_common *c, int opt, const char *arg)
 	case OPT_RELEASE:
 		c->sel.profile = CFG_RELEASE;
 		return 1;
+	case OPT_SOURCE:
+		c->source = arg;
+		return 1;
+	case OPT_OFFLINE:
+		c->offline = true;
+		return 1;
+	case OPT_KERNEL_BUILD:
+		c->kernel_build = arg;
+		return 1;
 	case 'v':
 		c->verbose = true;
 		return 1;
@@ -45,51 +45,39 @@ int cli_common_option(struct cli_common *c, int opt, const char *arg)
 	return 0;
 }
 
-/* The nearest sel4.toml in the current folder or above it; NULL when there is none. */
-static char *find_upwards(void)
+int cli_plan_check(const struct project_options *c, const char *usage)
 {
-	char *dir = getcwd(NULL, 0);
-	while (dir) {
-		char *candidate = path_join(dir, "sel4.toml");
-		if (path_is_file(candidate)) {
-			free(dir);
-			return candidate;
-		}
-		free(candidate);
-		if (!strcmp(dir, "/"))
-			break;
-		char *up = path_dirname(dir);
-		free(dir);
-		dir = up;
-	}
-	free(dir);
-	return NULL;
+	if (c->offline && (c->source || c->kernel_build))
+		return cli_usage_error(usage, "--offline uses the embedded snapshot: it cannot take --source or --kernel-build");
+	return -1;
 }
 
-struct cfg_model *cli_load_config(struct arena *a, struct cli_common *c)
+int cli_parse_build_options(struct project_options *o, int argc, char **argv, const char *usage)
 {
-	struct cfg_model *m;
-	const char *env = getenv("SEL4_CONFIG_PATH");
-	if (c->config_path) {
-		m = cfg_load_file(a, c->config_path);
-	} else if (env && *env) {
-		m = cfg_load_file(a, env);
-		if (!m && !path_is_file(env))
-			diag_note(NULL, "SEL4_CONFIG_PATH names '%s'; unset it to use the nearest sel4.toml", env);
-	} else {
-		char *found = find_upwards();
-		if (found) {
-			m = cfg_load_file(a, found);
-			free(found);
-		} else {
-			char *cwd = path_absolute(".");
-			m = cfg_load_default(a, cwd);
-			free(cwd);
-		}
-	}
-	if (!m || cfg_select(m, &c->sel) != 0)
-		return NULL;
-	return m;
+	static const struct option options[] = {
+		CLI_COMMON_LONG_OPTIONS,
+		CLI_SOURCE_OPTION,
+		CLI_OFFLINE_OPTION,
+		{ NULL, 0, NULL, 0 },
+	};
+	project_options_init(o);
+	int status = cli_parse(o, argc, argv, options, NULL, usage, NULL, NULL, NULL, NULL);
+	return status >= 0 ? status : cli_plan_check(o, usage);
+}
+
+int cli_parse_timeout(const char *arg, double *out)
+{
+	char *end;
+	double t = strtod(arg, &end);
+	if (end == arg || *end || !(t > 0) || t > 1e7)
+		return -1;
+	*out = t;
+	return 0;
+}
+
+int cli_verdict_status(enum project_verdict v)
+{
+	return v == PROJECT_PASS ? 0 : v == PROJECT_FAIL ? EXIT_CHECK_FAILED : EXIT_TROUBLE;
 }
 
 int cli_usage_error(const char *usage, const char *fmt, ...)
@@ -105,8 +93,9 @@ int cli_usage_error(const char *usage, const char *fmt, ...)
 	return EXIT_TROUBLE;
 }
 
-int cli_parse(struct cli_common *c, int argc, char **argv, const struct option *options, const char *shortopts,
-	      const char *usage, int (*on_option)(int opt, const char *arg, void *ctx), void *ctx)
+int cli_parse(struct project_options *c, int argc, char **argv, const struct option *options, const char *shortopts,
+	      const char *usage, int (*on_option)(int opt, const char *arg, void *ctx), void *ctx, char ***rest,
+	      int *nrest)
 {
 	struct sb spec = SB_INIT;
 	sb_addf(&spec, "+:%s" CLI_COMMON_SHORT_OPTIONS, shortopts ? shortopts : "");
@@ -128,6 +117,14 @@ int cli_parse(struct cli_common *c, int argc, char **argv, const struct option *
 		}
 	}
 	sb_release(&spec);
+	if (rest) {
+		/* getopt stops after a "--" it consumed: what follows is the command's to pass on. */
+		bool dashdash = optind > 1 && optind <= argc && !strcmp(argv[optind - 1], "--");
+		*rest = dashdash ? argv + optind : NULL;
+		*nrest = dashdash ? argc - optind : 0;
+		if (dashdash)
+			optind = argc;
+	}
 	if (status < 0 && optind < argc)
 		status = cli_usage_error(usage, "unexpected argument '%s'", argv[optind]);
 	return status;

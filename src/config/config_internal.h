@@ -6,7 +6,6 @@
 #include "config.h"
 
 void cfg_value_write_toml(struct sb *out, const struct cfg_value *v);
-bool cfg_value_equal(const struct cfg_value *a, const struct cfg_value *b);
 /* `name = { path = ... }` or `name = { git = ..., tag = ... }`; nothing for an absent source.
  * `absolute` writes the resolved path, so the line means the same from any folder. */
 void cfg_source_write_toml(struct sb *out, const char *name, const struct cfg_source *s, bool absolute);

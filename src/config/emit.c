@@ -82,21 +82,6 @@ static void json_str(struct sb *out, const char *s)
 		sb_adds(out, "null");
 }
 
-static void json_value(struct sb *out, const struct cfg_value *v)
-{
-	switch (v->kind) {
-	case CFG_STRING:
-		json_str(out, v->s);
-		break;
-	case CFG_INTEGER:
-		sb_addf(out, "%" PRId64, v->i);
-		break;
-	case CFG_BOOL:
-		sb_adds(out, v->b ? "true" : "false");
-		break;
-	}
-}
-
 static void json_list(struct sb *out, const struct cfg_resolved_list *l)
 {
 	sb_addch(out, '{');
@@ -104,7 +89,7 @@ static void json_list(struct sb *out, const struct cfg_resolved_list *l)
 		sb_adds(out, i ? ",\n    " : "\n    ");
 		json_str(out, l->items[i].key);
 		sb_adds(out, ": ");
-		json_value(out, &l->items[i].value);
+		cfg_value_write_toml(out, &l->items[i].value); /* JSON writes a config value the same way */
 	}
 	sb_adds(out, l->len ? "\n  }" : "}");
 }

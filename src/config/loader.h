@@ -27,10 +27,10 @@ static inline struct loc at(const struct loader *ld, struct toml_pos p)
 void note_suggestion(struct loader *ld, const char *word, const char *const *known);
 void note_known(struct loader *ld, const char *what, const char *const *known);
 /* A string value with no NUL bytes in it; `where` names the table in messages. */
+/* The string value of `e` (which must be a string), in the loader's arena. */
+const char *str_of(struct loader *ld, const struct toml_entry *e);
 const char *expect_string(struct loader *ld, const struct toml_entry *e, const char *where, bool allow_empty);
 const struct toml_table *expect_table(struct loader *ld, const struct toml_entry *e, const char *title);
-/* A path as written, resolved against the config file's folder. */
-const char *resolve_path(struct loader *ld, const char *p);
 
 /* [app], [simulate] and [test] (tables.c): loads `e` when it is one of them and returns true. */
 bool load_plain_table(struct loader *ld, const struct toml_entry *e);

@@ -13,12 +13,12 @@
 #include "util/hash.h"
 #include "util/path.h"
 
-size_t embed_count(const struct embed_folder *f)
+static size_t embed_count(const struct embed_folder *f)
 {
 	return *f->count;
 }
 
-struct embed_file embed_at(const struct embed_folder *f, size_t i)
+static struct embed_file embed_at(const struct embed_folder *f, size_t i)
 {
 	const struct embed_entry *e = &f->table[i];
 	return (struct embed_file){ (const char *)f->base + e->name, f->base + e->data, e->end - e->data };
@@ -34,7 +34,8 @@ struct embed_file embed_find(const struct embed_folder *f, const char *path)
 	return (struct embed_file){ path, NULL, 0 };
 }
 
-uint64_t embed_hash(const struct embed_folder *f)
+/* A hash of every path and content (a cache key; stable across runs and machines). */
+static uint64_t embed_hash(const struct embed_folder *f)
 {
 	uint64_t h = HASH_INIT;
 	for (size_t i = 0; i < embed_count(f); i++) {

@@ -39,12 +39,8 @@ struct embed_file {
 	size_t len;
 };
 
-size_t embed_count(const struct embed_folder *f);
-struct embed_file embed_at(const struct embed_folder *f, size_t i);
 /* The file at `path`; its data is NULL when the folder has none. */
 struct embed_file embed_find(const struct embed_folder *f, const char *path);
-/* A hash of every path and content (a cache key; stable across runs and machines). */
-uint64_t embed_hash(const struct embed_folder *f);
 
 /*
  * The folder on disk: written into the cache on first use under a temporary name and renamed,

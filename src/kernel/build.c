@@ -7,12 +7,10 @@
  * of the tree changed since the last successful build (a stamp of names, sizes and times), not
  * even Ninja runs.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "kernel/kernel.h"
@@ -32,7 +30,7 @@ static const char *config_cache(struct arena *a, const struct kernel_request *re
 	return r;
 }
 
-const char *kernel_build_dir(struct arena *a, const struct kernel_request *req)
+static const char *build_dir(struct arena *a, const struct kernel_request *req)
 {
 	const char *cache = config_cache(a, req);
 	uint64_t h = HASH_INIT;
@@ -77,55 +75,39 @@ static const char *tree_stamp(struct arena *a, const char *tree, const char *pyt
  * stdout is a terminal; every other line (warnings, errors) is passed on.  With `verbose`, Ninja
  * prints each command and everything is passed on as it is.
  */
+struct ninja_output {
+	bool verbose, tty, progress_shown;
+};
+
+static void ninja_line(void *ctx, bool is_err, const char *line, size_t len)
+{
+	(void)is_err; /* standard error is merged into standard output */
+	struct ninja_output *o = ctx;
+	unsigned done, total;
+	bool progress = !o->verbose && sscanf(line, "[%u/%u]", &done, &total) == 2;
+	if (progress && o->tty) {
+		printf("\rkernel: [%u/%u]", done, total);
+		fflush(stdout);
+		o->progress_shown = true;
+	} else if (!progress && strncmp(line, "ninja: Entering directory", 25) != 0 &&
+		   (o->verbose || strncmp(line, "-- ", 3) != 0)) { /* "-- Installing: ..." */
+		if (o->progress_shown)
+			putchar('\n');
+		o->progress_shown = false;
+		fwrite(line, 1, len, stdout);
+	}
+}
+
 static int run_ninja(const char *build_dir, const char *target, bool verbose)
 {
-	int fds[2];
-	if (pipe(fds) != 0)
-		return diag_error(NULL, "cannot create a pipe: %s", strerror(errno));
-	pid_t pid = fork();
-	if (pid < 0)
-		return diag_error(NULL, "cannot start ninja: %s", strerror(errno));
-	if (pid == 0) {
-		dup2(fds[1], STDOUT_FILENO);
-		dup2(fds[1], STDERR_FILENO);
-		close(fds[0]);
-		close(fds[1]);
-		const char *argv[] = { "ninja", "-C", build_dir, verbose ? "-v" : target, verbose ? target : NULL, NULL };
-		execvp("ninja", (char *const *)argv);
-		_exit(127);
-	}
-	close(fds[1]);
-	FILE *in = fdopen(fds[0], "r");
-	bool tty = isatty(STDOUT_FILENO);
-	bool progress_shown = false;
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t n;
-	while (in && (n = getline(&line, &cap, in)) > 0) {
-		unsigned done, total;
-		bool progress = !verbose && sscanf(line, "[%u/%u]", &done, &total) == 2;
-		if (progress && tty) {
-			printf("\rkernel: [%u/%u]", done, total);
-			fflush(stdout);
-			progress_shown = true;
-		} else if (!progress && strncmp(line, "ninja: Entering directory", 25) != 0 &&
-			   (verbose || strncmp(line, "-- ", 3) != 0)) { /* "-- Installing: ..." */
-			if (progress_shown)
-				putchar('\n');
-			progress_shown = false;
-			fputs(line, stdout);
-		}
-	}
-	if (progress_shown)
+	struct ninja_output o = { verbose, isatty(STDOUT_FILENO) != 0, false };
+	const char *argv[] = { "ninja", "-C", build_dir, verbose ? "-v" : target, verbose ? target : NULL, NULL };
+	struct proc_spec spec = { .argv = argv, .out = PROC_LINES, .err = PROC_TO_OUT, .on_line = ninja_line, .ctx = &o,
+				  .quiet = true };
+	int rc = proc_exec(&spec, NULL);
+	if (o.progress_shown)
 		putchar('\n');
-	free(line);
-	if (in)
-		fclose(in);
-	int status;
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return diag_error(NULL, "cannot wait for ninja: %s", strerror(errno));
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+	if (rc != 0)
 		return diag_error(NULL, "the kernel build failed (ninja -C %s %s)", build_dir, target);
 	return 0;
 }
@@ -165,18 +147,35 @@ static int configure(struct arena *a, const struct kernel_request *req, const ch
 	return 0;
 }
 
-int kernel_build(struct arena *a, const struct kernel_request *req, struct kernel_build *out)
+void kernel_outputs_of(struct arena *a, const char *dir, const char *install, struct kernel_build *out)
 {
 	memset(out, 0, sizeof(*out));
-	const char *dir = kernel_build_dir(a, req);
+	out->build_dir = dir;
+	out->config_json = arena_printf(a, "%s/gen_config/kernel/gen_config.json", dir);
+	out->sel4_config_json = arena_printf(a, "%s/libsel4/gen_config/sel4/gen_config.json", dir);
+	if (install) {
+		out->elf = arena_printf(a, "%s/bin/kernel.elf", install);
+		out->include_dir = arena_printf(a, "%s/libsel4/include", install);
+		out->dtb = arena_printf(a, "%s/support/kernel.dtb", install);
+	}
+}
+
+/* The build folder the request maps to, and what it holds once built. */
+static void kernel_outputs(struct arena *a, const struct kernel_request *req, struct kernel_build *out)
+{
+	kernel_outputs_of(a, build_dir(a, req), arena_printf(a, "%s/kernel/install", req->target), out);
+}
+
+int kernel_build(struct arena *a, const struct kernel_request *req, struct kernel_build *out)
+{
+	kernel_outputs(a, req, out);
+	const char *dir = out->build_dir;
 	const char *prefix = arena_printf(a, "%s/kernel/install", req->target);
 	const char *done = arena_printf(a, "%s/selfe-built", dir);
 	/* The install prefix is shared by every build folder of TARGET (one per configuration):
 	 * it names the folder it was last installed from, so that going back to a configuration
 	 * installs that configuration's kernel again instead of booting the last one built. */
 	const char *from = arena_printf(a, "%s/selfe-installed-from", prefix);
-	out->build_dir = dir;
-	out->elf = arena_printf(a, "%s/bin/kernel.elf", prefix);
 	const char *python;
 	/* Up to date: the folder's last successful build saw this very tree, and installed last. */
 	if (path_is_file(done) && path_is_file(out->elf) && path_is_file(arena_printf(a, "%s/python", dir)) &&

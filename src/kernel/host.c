@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "kernel/kernel.h"
+#include "platform/platform.h"
 #include "util/diag.h"
 #include "util/proc.h"
 #include "util/sb.h"
@@ -102,9 +103,11 @@ int kernel_check_host(struct arena *a, const struct kernel_request *req, const c
 	int rc = 0;
 	rc |= need_program("cmake", "apt-get install cmake");
 	rc |= need_program("ninja", "apt-get install ninja-build");
-	rc |= need_program(arena_printf(a, "%sgcc", req->cross_prefix),
-			   arena_printf(a, "install the C compiler for %s (on Debian: gcc-<triple>), or set cross_compiler_prefix in [build.%s]",
-					sel->sel4_arch, sel->platform));
+	const char *cc = arena_printf(a, "%sgcc", req->cross_prefix);
+	if (!proc_exists(cc)) {
+		rc = diag_error(NULL, "the kernel build needs '%s', which is not installed", cc);
+		plat_note_missing_compiler(cc, sel->sel4_arch);
+	}
 	const char *mods[8];
 	size_t n = 0;
 	for (size_t i = 0; i < sizeof(base_modules) / sizeof(base_modules[0]); i++)
@@ -114,14 +117,13 @@ int kernel_check_host(struct arena *a, const struct kernel_request *req, const c
 		rc |= need_program("dtc", "apt-get install device-tree-compiler");
 	}
 	mods[n] = NULL;
+	/* The qemu-* platforms' configure dumps their device tree from QEMU itself. */
 	const struct cfg_resolved_item *kp = cfg_resolved_get(&req->r->config, "KernelPlatform");
 	const char *kplat = kp && kp->value.kind == CFG_STRING ? kp->value.s : sel->platform;
-	if (!strcmp(kplat, "qemu-arm-virt"))
-		rc |= need_program(!strcmp(sel->sel4_arch, "aarch64") ? "qemu-system-aarch64" : "qemu-system-arm",
-				   "apt-get install qemu-system-arm (the kernel's configure reads the device tree from QEMU)");
-	if (!strcmp(kplat, "qemu-riscv-virt"))
-		rc |= need_program(arena_printf(a, "qemu-system-%s", sel->sel4_arch),
-				   "apt-get install qemu-system-misc (the kernel's configure reads the device tree from QEMU)");
+	const struct plat_arch *pa = plat_arch(sel->sel4_arch);
+	if (pa && pa->qemu && !strncmp(kplat, "qemu-", 5))
+		rc |= need_program(pa->qemu, arena_printf(a, "apt-get install %s (the kernel's configure reads the device tree from QEMU)",
+							   pa->qemu_package));
 	const char *lacking;
 	*python = pick_python(a, mods, &lacking);
 	if (!*python) {

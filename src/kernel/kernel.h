@@ -13,6 +13,7 @@
 
 #include "config/config.h"
 #include "util/arena.h"
+#include "util/json_read.h"
 
 struct kernel_request {
 	const char *tree;         /* the seL4 source tree */
@@ -22,11 +23,20 @@ struct kernel_request {
 	bool verbose;             /* show every command Ninja runs */
 };
 
+/* What a kernel build leaves, and where (kernel_outputs names them; the folder may not be
+ * built yet). */
 struct kernel_build {
-	const char *build_dir; /* a configured build: gen_config/ and libsel4/gen_config/ */
-	const char *elf;       /* TARGET/kernel/install/bin/kernel.elf */
-	bool ran;              /* false when everything was up to date */
+	const char *build_dir;        /* the CMake build folder */
+	const char *config_json;      /* its kernel configuration (gen_config.json) */
+	const char *sel4_config_json; /* libsel4's configuration (gen_config.json) */
+	const char *elf;              /* TARGET/kernel/install/bin/kernel.elf */
+	const char *include_dir;      /* the installed libsel4 headers */
+	const char *dtb;              /* the device tree the kernel was built for (ARM, RISC-V) */
+	bool ran;                     /* false when everything was up to date */
 };
+
+/* The outputs of a build folder `build_dir` (a folder of selfe's, or one given by a user). */
+void kernel_outputs_of(struct arena *a, const char *build_dir, const char *install_dir, struct kernel_build *out);
 
 /*
  * Check the host for what the kernel's configure and build need on this platform (cmake, ninja,
@@ -39,8 +49,15 @@ int kernel_check_host(struct arena *a, const struct kernel_request *req, const c
 /* Configure (when the build folder is new), build and install.  0, or -1 after reporting. */
 int kernel_build(struct arena *a, const struct kernel_request *req, struct kernel_build *out);
 
-/* The build folder the request maps to (it may not exist yet). */
-const char *kernel_build_dir(struct arena *a, const struct kernel_request *req);
+
+/*
+ * The kernel configuration's values (keys without CONFIG_), from a gen_config.json or a libsel4
+ * folder's kernel/gen_config.h; NULL after reporting.  One reader for every caller.
+ */
+const struct json_value *kernel_config_read(struct arena *a, const char *path);
+bool kernel_config_bool(const struct json_value *config, const char *name);
+/* kernel_config_bool for callbacks (plat_config_bool). */
+bool kernel_config_flag(void *config, const char *name);
 
 /*
  * Boot images for the platform into TARGET/images: pc99 gets the kernel as a 32-bit ELF for

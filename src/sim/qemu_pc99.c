@@ -12,63 +12,42 @@
 #include "sim.h"
 #include "util/diag.h"
 #include "util/fs.h"
+#include "kernel/kernel.h"
 #include "util/json_read.h"
 
-static bool config_bool(const struct json_value *cfg, const char *key)
+const char *sim_pc99_cpu(struct arena *a, const char *path, const struct json_value *cfg)
 {
-	const struct json_value *v = json_get(cfg, key);
-	return v && v->kind == JSON_BOOL && v->b;
-}
-
-const char *sim_pc99_cpu_from_text(struct arena *a, const char *path, const char *text, size_t len)
-{
-	const struct json_value *cfg = json_parse(a, path, text, len);
-	if (!cfg)
-		return NULL;
-	if (cfg->kind != JSON_OBJECT)
-		return diag_error(&(struct loc){ path, 1, 1 }, "expected a JSON object of kernel options"), NULL;
-	if (!config_bool(cfg, "ARCH_X86"))
+	if (!kernel_config_bool(cfg, "ARCH_X86"))
 		return diag_error(&(struct loc){ path, 1, 1 }, "not an x86 kernel configuration (ARCH_X86 is not set)"), NULL;
 	struct sb s = SB_INIT;
 	/* Nehalem offers everything a default x86_64 kernel needs and runs under TCG; the
 	 * virtual-8086 extensions (vme) are of no use to seL4 and are turned off. */
 	sb_adds(&s, "Nehalem,-vme");
 	/* 1 GiB pages (the kernel's huge-page option) are the pdpe1gb feature. */
-	sb_adds(&s, config_bool(cfg, "HUGE_PAGE") ? ",+pdpe1gb" : ",-pdpe1gb");
-	if (config_bool(cfg, "XSAVE")) {
+	sb_adds(&s, kernel_config_bool(cfg, "HUGE_PAGE") ? ",+pdpe1gb" : ",-pdpe1gb");
+	if (kernel_config_bool(cfg, "XSAVE")) {
 		/* The kernel turns OSXSAVE on; QEMU 7.2 was seen to hang at that CR4 write unless
 		 * xsaveopt is offered too, so it always is. */
 		sb_adds(&s, ",+xsave,+xsaveopt");
-		if (config_bool(cfg, "XSAVE_XSAVEC"))
+		if (kernel_config_bool(cfg, "XSAVE_XSAVEC"))
 			sb_adds(&s, ",+xsavec");
-		if (config_bool(cfg, "XSAVE_XSAVES"))
+		if (kernel_config_bool(cfg, "XSAVE_XSAVES"))
 			sb_adds(&s, ",+xsaves");
 	} else {
 		sb_adds(&s, ",-xsave,-xsaveopt,-xsavec");
 	}
-	if (config_bool(cfg, "FSGSBASE_INST"))
+	if (kernel_config_bool(cfg, "FSGSBASE_INST"))
 		sb_adds(&s, ",+fsgsbase");
-	sb_adds(&s, config_bool(cfg, "SUPPORT_PCID") ? ",+pcid,+invpcid" : ",-invpcid");
-	if (config_bool(cfg, "VTX"))
+	sb_adds(&s, kernel_config_bool(cfg, "SUPPORT_PCID") ? ",+pcid,+invpcid" : ",-invpcid");
+	if (kernel_config_bool(cfg, "VTX"))
 		sb_adds(&s, ",+vmx");
-	if (config_bool(cfg, "SYSCALL"))
+	if (kernel_config_bool(cfg, "SYSCALL"))
 		sb_adds(&s, ",+syscall");
-	if (config_bool(cfg, "ARCH_X86_64"))
+	if (kernel_config_bool(cfg, "ARCH_X86_64"))
 		sb_adds(&s, ",+lm");
 	sb_adds(&s, ",enforce");
 	const char *cpu = arena_strdup(a, sb_str(&s));
 	sb_release(&s);
-	return cpu;
-}
-
-const char *sim_pc99_cpu(struct arena *a, const char *path)
-{
-	size_t len;
-	char *text = fs_read_file(path, &len);
-	if (!text)
-		return NULL;
-	const char *cpu = sim_pc99_cpu_from_text(a, path, text, len);
-	free(text);
 	return cpu;
 }
 
@@ -97,12 +76,16 @@ static void add(struct arena *a, const char ***v, size_t *n, size_t *cap, const 
 
 const char **sim_pc99_argv(struct arena *a, const struct sim_pc99_request *req)
 {
-	const char *cpu = sim_pc99_cpu(a, req->gen_config_json);
+	const char *cpu = sim_pc99_cpu(a, req->config_path, req->config);
 	if (!cpu)
 		return NULL;
 	const char **v = NULL;
 	size_t n = 0, cap = 0;
-	add(a, &v, &n, &cap, req->qemu ? req->qemu : "qemu-system-x86_64");
+	add(a, &v, &n, &cap, req->qemu);
+	if (req->machine) {
+		add(a, &v, &n, &cap, "-machine");
+		add(a, &v, &n, &cap, req->machine);
+	}
 	add(a, &v, &n, &cap, "-cpu");
 	add(a, &v, &n, &cap, cpu);
 	if (req->serial_override)

@@ -11,13 +11,13 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/types.h>
-#include <sys/wait.h>
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "sim.h"
 #include "util/diag.h"
+#include "util/proc.h"
 
 static volatile sig_atomic_t interrupted;
 
@@ -31,15 +31,6 @@ static double now(void)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static int cloexec_pipe(int fds[2])
-{
-	if (pipe(fds) != 0)
-		return -1;
-	fcntl(fds[0], F_SETFD, FD_CLOEXEC);
-	fcntl(fds[1], F_SETFD, FD_CLOEXEC);
-	return 0;
 }
 
 /* Write everything, giving up quietly on a closed reader (echoing is best effort). */
@@ -130,6 +121,30 @@ static void poll_once(struct run_state *s, double deadline)
 	}
 }
 
+/* Stop QEMU: SIGTERM, then SIGKILL when it has not gone after the grace period; its output is
+ * read meanwhile, so a QEMU blocked on a full pipe can still end. */
+static void read_while_stopping(void *ctx)
+{
+	struct run_state *s = ctx;
+	struct timespec ts = { 0, 10 * 1000 * 1000 };
+	if (s->out_fd >= 0 || s->err_fd >= 0)
+		poll_once(s, now() + 0.01);
+	else
+		nanosleep(&ts, NULL);
+}
+
+static void stop(struct run_state *s, struct proc_child *c, struct proc_result *pr)
+{
+	s->stopping = true;
+	proc_stop(c, s->req->stop_grace, pr, read_while_stopping, s);
+}
+
+static void record_exit(const struct proc_result *pr, struct sim_result *res)
+{
+	res->exit_status = pr->status;
+	res->term_signal = pr->status < 0 ? pr->signal : 0;
+}
+
 /* After QEMU has gone: read what is left, but never wait long on a pipe something else may
  * still hold open. */
 static void drain(struct run_state *s)
@@ -159,88 +174,6 @@ static void drain(struct run_state *s)
 	s->out_fd = s->err_fd = -1;
 }
 
-static void record_exit(int status, struct sim_result *res)
-{
-	if (WIFEXITED(status)) {
-		res->exit_status = WEXITSTATUS(status);
-	} else {
-		res->exit_status = -1;
-		res->term_signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
-	}
-}
-
-/* Stop QEMU: SIGTERM, then SIGKILL when it has not gone after the grace period. */
-static void stop(struct run_state *s, pid_t pid, pid_t target)
-{
-	s->stopping = true;
-	kill(target, SIGTERM);
-	double kill_at = now() + s->req->stop_grace;
-	int status;
-	while (waitpid(pid, &status, WNOHANG) == 0) {
-		if (now() >= kill_at) {
-			kill(target, SIGKILL);
-			while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-				;
-			break;
-		}
-		struct timespec ts = { 0, 10 * 1000 * 1000 };
-		if (s->out_fd >= 0 || s->err_fd >= 0)
-			poll_once(s, now() + 0.01);
-		else
-			nanosleep(&ts, NULL);
-	}
-	if (target != pid)
-		kill(target, SIGKILL); /* anything QEMU left in its process group */
-}
-
-static pid_t start(const struct sim_run_request *req, int out[2], int err[2])
-{
-	int report[2];
-	if (cloexec_pipe(report) != 0)
-		return -1;
-	pid_t pid = fork();
-	if (pid < 0) {
-		close(report[0]);
-		close(report[1]);
-		return -1;
-	}
-	if (pid == 0) {
-		if (!req->pass_terminal) {
-			/* Its own process group, so that stopping it reaches everything it started, and
-			 * no terminal to take over. */
-			setpgid(0, 0);
-			int null = open("/dev/null", O_RDONLY);
-			if (null >= 0)
-				dup2(null, STDIN_FILENO);
-		}
-		dup2(out[1], STDOUT_FILENO);
-		dup2(err[1], STDERR_FILENO);
-		signal(SIGPIPE, SIG_DFL);
-		signal(SIGINT, SIG_DFL);
-		signal(SIGTERM, SIG_DFL);
-		signal(SIGHUP, SIG_DFL);
-		execvp(req->argv[0], (char *const *)req->argv);
-		int e = errno;
-		if (write(report[1], &e, sizeof(e)) < 0)
-			_exit(127);
-		_exit(127);
-	}
-	if (!req->pass_terminal)
-		setpgid(pid, pid);
-	close(report[1]);
-	int e = 0;
-	ssize_t n;
-	while ((n = read(report[0], &e, sizeof(e))) < 0 && errno == EINTR)
-		;
-	close(report[0]);
-	if (n == (ssize_t)sizeof(e)) {
-		waitpid(pid, NULL, 0);
-		errno = e;
-		return -1;
-	}
-	return pid;
-}
-
 int sim_run(const struct sim_run_request *req, struct sim_matcher *m, struct sim_result *res)
 {
 	memset(res, 0, sizeof(*res));
@@ -249,12 +182,6 @@ int sim_run(const struct sim_run_request *req, struct sim_matcher *m, struct sim
 		s.log_fd = open(req->log_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 		if (s.log_fd < 0)
 			return diag_error(NULL, "cannot write %s: %s", req->log_path, strerror(errno));
-	}
-	int out[2], err[2];
-	if (cloexec_pipe(out) != 0 || cloexec_pipe(err) != 0) {
-		if (s.log_fd >= 0)
-			close(s.log_fd);
-		return diag_error(NULL, "cannot create a pipe: %s", strerror(errno));
 	}
 	/* Interruptions stop QEMU first; a reader of our output going away must not kill us while
 	 * QEMU runs on. */
@@ -274,21 +201,21 @@ int sim_run(const struct sim_run_request *req, struct sim_matcher *m, struct sim
 	bool restore_tty = req->pass_terminal && tcgetattr(STDIN_FILENO, &saved_tty) == 0;
 
 	s.start = now();
-	pid_t pid = start(req, out, err);
-	int start_errno = errno;
-	close(out[1]);
-	close(err[1]);
-	s.out_fd = out[0];
-	s.err_fd = err[0];
+	/* Without a terminal to hand over: a process group of its own, so that stopping it reaches
+	 * everything it started, and no terminal to take over. */
+	struct proc_spec spec = { .argv = req->argv, .stdin_path = req->pass_terminal ? NULL : "/dev/null",
+				  .out = PROC_PIPE, .err = PROC_PIPE, .own_group = !req->pass_terminal };
+	struct proc_child child;
+	struct proc_result pr;
 	int rc = 0;
-	if (pid < 0) {
-		rc = diag_error(NULL, "cannot run %s: %s", req->argv[0], strerror(start_errno));
+	if (proc_start(&spec, &child) != 0) {
+		rc = -1;
 		goto done;
 	}
-	pid_t target = req->pass_terminal ? pid : -pid;
+	s.out_fd = child.out_fd;
+	s.err_fd = child.err_fd;
 	double deadline = req->timeout > 0 ? s.start + req->timeout : 0;
 	double grace_end = 0;
-	int status;
 	for (;;) {
 		enum sim_verdict v = sim_matcher_verdict(m);
 		if (v == SIM_ALL_SEEN) {
@@ -311,23 +238,19 @@ int sim_run(const struct sim_run_request *req, struct sim_matcher *m, struct sim
 		}
 		if (s.out_fd < 0 && s.err_fd < 0) {
 			/* Both outputs closed: QEMU has ended (or is about to). */
-			pid_t w;
-			while ((w = waitpid(pid, &status, 0)) < 0 && errno == EINTR)
-				;
-			record_exit(status, res);
+			proc_reap(&child, true, &pr);
+			record_exit(&pr, res);
 			res->outcome = sim_matcher_finish(m) == SIM_ALL_SEEN ? SIM_PASSED
 				       : sim_matcher_verdict(m) == SIM_FAIL_SEEN ? SIM_FAILED
 										 : SIM_EXITED;
 			res->seconds = now() - s.start;
-			if (!req->pass_terminal)
-				kill(-pid, SIGKILL); /* anything it left behind */
 			goto done;
 		}
 		double wake = grace_end > 0 ? grace_end : deadline;
 		poll_once(&s, wake);
 	}
 	res->seconds = now() - s.start;
-	stop(&s, pid, target);
+	stop(&s, &child, &pr);
 done:
 	/* Whatever is still buffered is part of the log. */
 	s.stopping = true;

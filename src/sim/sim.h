@@ -19,6 +19,7 @@
 #include <stdint.h>
 
 #include "util/arena.h"
+#include "util/json_read.h"
 #include "util/sb.h"
 
 /* The messages that mean the run went wrong, whatever the user expects: the kernel's own
@@ -85,8 +86,10 @@ int sim_run(const struct sim_run_request *req, struct sim_matcher *m, struct sim
 
 /* What the pc99 QEMU command line is made of. */
 struct sim_pc99_request {
-	const char *qemu;            /* default "qemu-system-x86_64" */
-	const char *gen_config_json; /* the kernel build's gen_config.json (kernel options) */
+	const char *qemu;                /* the platform table's qemu-system binary */
+	const char *machine;             /* -machine, NULL for QEMU's default */
+	const struct json_value *config; /* the kernel build's configuration (kernel_config_read) */
+	const char *config_path;         /* where it was read from, for messages */
 	const char *kernel_image;    /* 32-bit multiboot ELF */
 	const char *root_image;      /* the root task, the first multiboot module */
 	int64_t memory_mib;
@@ -96,24 +99,27 @@ struct sim_pc99_request {
 	size_t nextra;
 };
 
-/* The -cpu value for a pc99 kernel whose gen_config.json is `path`.  NULL after reporting. */
-const char *sim_pc99_cpu(struct arena *a, const char *path);
-/* The -cpu value from a gen_config.json text already read (`path` labels errors). */
-const char *sim_pc99_cpu_from_text(struct arena *a, const char *path, const char *text, size_t len);
+/* The -cpu value for a pc99 kernel of configuration `config` (`path` labels errors).  NULL after
+ * reporting. */
+const char *sim_pc99_cpu(struct arena *a, const char *path, const struct json_value *config);
 /* The whole command line, NULL-terminated.  NULL after reporting. */
 const char **sim_pc99_argv(struct arena *a, const struct sim_pc99_request *req);
 
 /* ARM and RISC-V (qemu_loader.c): one image from selfe's loader, QEMU's -kernel. */
 struct sim_loader_request {
 	const char *platform, *sel4_arch;
-	const char *gen_config_json; /* cores (-smp), hypervisor mode, CPU */
+	const char *qemu;                /* the platform table's qemu-system binary */
+	const char *machine;             /* the platform table's -machine */
+	const struct json_value *config; /* the kernel's configuration: cores, hypervisor mode, CPU */
+	const char *config_path;         /* where it was read from, for messages */
 	const char *image;
-	int64_t memory_mib;          /* 0: what the kernel's DTB describes */
+	int64_t memory_mib; /* 0: what the kernel's DTB describes */
 	const char *serial_override;
 	int gdb_port;
 	const char *const *extra;
 	size_t nextra;
 };
+/* Whether qemu_loader.c knows how QEMU boots this platform's kernels. */
 bool sim_loader_platform_known(const char *platform, const char *sel4_arch);
 const char **sim_loader_argv(struct arena *a, const struct sim_loader_request *req);
 

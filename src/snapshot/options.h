@@ -42,12 +42,4 @@ struct snapshot_options_request {
 int snapshot_options_json(struct arena *a, const struct snapshot_options_request *req, const char **kernel_json,
 			  const char **sel4_json);
 
-/*
- * The table for seL4 tree `tree`: every supported offline configuration (the embedded default
- * sel4.toml resolved for pc99, sabre, qemu-arm-virt and qemu-riscv-virt, debug and release, plus
- * KernelIsMCS = true for pc99 and qemu-arm-virt) evaluated natively.  Returns 0, or -1 after
- * reporting.  Needs what evaluating those platforms needs (dtc, QEMU for the qemu-* platforms).
- */
-int snapshot_options_write(struct sb *out, const char *tree);
-
 #endif

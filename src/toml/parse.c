@@ -67,7 +67,8 @@ const char *toml_describe(struct toml_parser *p, size_t off)
 	return arena_printf(p->a, "U+%04X", (unsigned)cp);
 }
 
-const char *toml_key_text(struct toml_parser *p, const struct toml_key *k, size_t nparts)
+/* A key (dotted when nparts > 1) as it would be written, for messages. */
+static const char *toml_key_text(struct toml_parser *p, const struct toml_key *k, size_t nparts)
 {
 	struct sb sb = SB_INIT;
 	for (size_t j = 0; j < nparts; j++) {
@@ -108,7 +109,7 @@ static bool bare_key_char(char c)
 }
 
 /* simple-key = quoted-key / unquoted-key;  dotted-key = simple-key 1*( ws "." ws simple-key ) */
-bool toml_parse_key(struct toml_parser *p, struct toml_key *k)
+static bool toml_parse_key(struct toml_parser *p, struct toml_key *k)
 {
 	k->len = 0;
 	for (;;) {

@@ -63,8 +63,6 @@ bool toml_fail(struct toml_parser *p, size_t off, const char *fmt, ...) __attrib
 struct toml_pos toml_pos_at(struct toml_parser *p, size_t off);
 /* "end of file", "newline", "'x'" or "U+0007" for the character at off. */
 const char *toml_describe(struct toml_parser *p, size_t off);
-/* A key (dotted when nparts > 1) as it would be written, for messages. */
-const char *toml_key_text(struct toml_parser *p, const struct toml_key *k, size_t nparts);
 
 /* utf8.c: decode one scalar value; returns its byte length, 0 when the bytes are not UTF-8
  * (overlong, surrogate, above U+10FFFF, truncated). */
@@ -83,8 +81,7 @@ bool toml_parse_datetime(struct toml_parser *p, size_t off, const char *tok, siz
 /* value.c: depth is the nesting level of the value, bounded by TOML_MAX_DEPTH. */
 bool toml_parse_value(struct toml_parser *p, struct toml_value *out, unsigned depth);
 
-/* parse.c: keys and key/value lines (shared with inline tables). */
-bool toml_parse_key(struct toml_parser *p, struct toml_key *k);
+/* parse.c: key/value lines (shared with inline tables). */
 bool toml_keyval(struct toml_parser *p, struct toml_table *base, unsigned depth);
 void toml_skip_ws(struct toml_parser *p);
 /* Skip a comment if one starts here; false after reporting a control character in it. */

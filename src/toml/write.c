@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "toml_internal.h"
+#include "util/json.h"
 
 static bool bare_ok(const char *key, size_t len)
 {
@@ -29,39 +30,7 @@ void toml_write_key(struct sb *out, const char *key, size_t len)
 
 void toml_write_string(struct sb *out, const char *s, size_t len)
 {
-	sb_addch(out, '"');
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		switch (c) {
-		case '"':
-			sb_adds(out, "\\\"");
-			break;
-		case '\\':
-			sb_adds(out, "\\\\");
-			break;
-		case '\b':
-			sb_adds(out, "\\b");
-			break;
-		case '\t':
-			sb_adds(out, "\\t");
-			break;
-		case '\n':
-			sb_adds(out, "\\n");
-			break;
-		case '\f':
-			sb_adds(out, "\\f");
-			break;
-		case '\r':
-			sb_adds(out, "\\r");
-			break;
-		default:
-			if (c < 0x20 || c == 0x7f)
-				sb_addf(out, "\\u%04X", c);
-			else
-				sb_addch(out, (char)c);
-		}
-	}
-	sb_addch(out, '"');
+	json_write_string(out, s, len); /* the same escapes */
 }
 
 /* The shortest %g form that reads back as the same double, made to look like a TOML float. */

@@ -45,14 +45,6 @@ int diag_error(const struct loc *at, const char *fmt, ...)
 	return -1;
 }
 
-void diag_warning(const struct loc *at, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	emit(at, "warning", fmt, ap);
-	va_end(ap);
-}
-
 void diag_note(const struct loc *at, const char *fmt, ...)
 {
 	va_list ap;

@@ -21,7 +21,6 @@ struct loc {
 #define LOC_NONE ((struct loc){ 0, 0, 0 })
 
 int diag_error(const struct loc *at, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void diag_warning(const struct loc *at, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void diag_note(const struct loc *at, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* One informational line on stderr ("selfe: ..."), for progress the user should see. */
 void diag_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/* Writing JSON strings (RFC 8259 escaping; bytes >= 0x80 pass through as UTF-8). */
+/* Writing JSON strings (RFC 8259 escaping; bytes >= 0x80 pass through as UTF-8).  TOML's basic
+ * strings use the same escapes, so the TOML writer calls this too. */
 #ifndef SELFE_JSON_H
 #define SELFE_JSON_H
 

@@ -115,3 +115,31 @@ char *path_cache_root(void)
 		sb_addf(&dir, "%s/.cache/selfe", home && *home ? home : ".");
 	return sb_detach(&dir);
 }
+
+/* The arena variants: one copy into the arena, the malloc'd result freed. */
+static const char *into(struct arena *a, char *s)
+{
+	const char *r = arena_strdup(a, s);
+	free(s);
+	return r;
+}
+
+const char *path_join_in(struct arena *a, const char *base, const char *rel)
+{
+	return into(a, path_join(base, rel));
+}
+
+const char *path_normalize_in(struct arena *a, const char *path)
+{
+	return into(a, path_normalize(path));
+}
+
+const char *path_dirname_in(struct arena *a, const char *path)
+{
+	return into(a, path_dirname(path));
+}
+
+const char *path_absolute_in(struct arena *a, const char *path)
+{
+	return into(a, path_absolute(path));
+}

@@ -13,7 +13,7 @@
 #include <sys/stat.h>
 
 #include "bf_helpers.h"
-#include "gen/proof/proof.h"
+#include "gen-proof/lib/proof.h"
 #include "harness.h"
 #include "util/fs.h"
 
@@ -67,7 +67,7 @@ static void run_property(const char *text)
 	sb_addf(&path, "%s/gen.h", dir);
 	CHECK(write_file_ok(sb_str(&path), sb_str(&hdr)));
 
-	/* The program is the proof suite's (src/gen/proof), over this one file. */
+	/* The program is the proof suite's (tests/gen-proof/lib), over this one file. */
 	const struct bf_file *files_[] = { f };
 	struct proof_property_options opt = { .seed = 0x9e3779b97f4a7c15ull, .rounds = 400, .sliced_equals = true };
 	proof_emit_bf_properties(&prog, files_, 1, &opt);

@@ -11,7 +11,7 @@
 
 #include <sys/stat.h>
 
-#include "gen/proof/proof.h"
+#include "gen-proof/lib/proof.h"
 #include "harness.h"
 #include "util/fs.h"
 

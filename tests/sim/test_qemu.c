@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "harness.h"
+#include "kernel/kernel.h"
 #include "sim/sim.h"
 #include "util/diag.h"
 #include "util/fs.h"
@@ -38,7 +39,7 @@ static const char *config(const char *changes)
 static const char *cpu(struct arena *a, const char *changes)
 {
 	const char *text = config(changes);
-	return sim_pc99_cpu_from_text(a, "gen_config.json", text, strlen(text));
+	return sim_pc99_cpu(a, "gen_config.json", json_parse(a, "gen_config.json", text, strlen(text)));
 }
 
 TEST(test_sim__cpu_flags_follow_the_kernel_configuration)
@@ -62,11 +63,16 @@ TEST(test_sim__a_configuration_that_is_not_x86_is_refused)
 	struct sb err = SB_INIT;
 	diag_capture(&err);
 	const char *arm = "{\"ARCH_X86\": false, \"ARCH_ARM\": true}";
-	CHECK(sim_pc99_cpu_from_text(a, "g.json", arm, strlen(arm)) == NULL);
+	CHECK(sim_pc99_cpu(a, "g.json", json_parse(a, "g.json", arm, strlen(arm))) == NULL);
 	CHECK_STR_CONTAINS(sb_str(&err), "g.json:1:1: error: not an x86 kernel configuration");
 	sb_reset(&err);
-	CHECK(sim_pc99_cpu_from_text(a, "g.json", "{\"ARCH_X86\": tru", 16) == NULL);
+	char dir[] = "/tmp/selfe-sim-test-XXXXXX";
+	CHECK(mkdtemp(dir) != NULL);
+	const char *bad = arena_printf(a, "%s/g.json", dir);
+	CHECK_INT_EQ(fs_write_atomic(bad, "{\"ARCH_X86\": tru", 16), 0);
+	CHECK(kernel_config_read(a, bad) == NULL);
 	CHECK_STR_CONTAINS(sb_str(&err), "g.json:1:");
+	fs_remove_tree(dir);
 	diag_capture(NULL);
 	sb_release(&err);
 	arena_free(a);
@@ -88,7 +94,8 @@ TEST(test_sim__pc99_command_line)
 	CHECK(mkdtemp(dir) != NULL);
 	const char *json = arena_printf(a, "%s/gen_config.json", dir);
 	CHECK_INT_EQ(fs_write_atomic(json, config(""), strlen(config(""))), 0);
-	struct sim_pc99_request req = { .gen_config_json = json, .kernel_image = "k32", .root_image = "app", .memory_mib = 512 };
+	struct sim_pc99_request req = { .qemu = "qemu-system-x86_64", .config = kernel_config_read(a, json), .config_path = json,
+					.kernel_image = "k32", .root_image = "app", .memory_mib = 512 };
 	const char *cpu_flags = "Nehalem,-vme,+pdpe1gb,-xsave,-xsaveopt,-xsavec,+fsgsbase,-invpcid,+syscall,+lm,enforce";
 	CHECK_STR_EQ(joined(sim_pc99_argv(a, &req)),
 		     arena_printf(a, "qemu-system-x86_64 -cpu %s -nographic -serial mon:stdio -m size=512M -no-reboot "
@@ -104,8 +111,7 @@ TEST(test_sim__pc99_command_line)
 				     "-no-reboot -gdb tcp::1234 -S -kernel k32 -initrd app -d int", cpu_flags));
 	struct sb err = SB_INIT;
 	diag_capture(&err);
-	req.gen_config_json = arena_printf(a, "%s/missing.json", dir);
-	CHECK(sim_pc99_argv(a, &req) == NULL);
+	CHECK(kernel_config_read(a, arena_printf(a, "%s/missing.json", dir)) == NULL);
 	diag_capture(NULL);
 	CHECK_STR_CONTAINS(sb_str(&err), "missing.json");
 	sb_release(&err);

@@ -13,6 +13,7 @@
 #include "gen/libsel4/libsel4.h"
 #include "harness.h"
 #include "snapshot/options.h"
+#include "snapshot-options/options_write.h"
 #include "toml/toml.h"
 #include "util/diag.h"
 #include "util/fs.h"

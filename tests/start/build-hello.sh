@@ -23,13 +23,15 @@ app=$(cd "${5:-$repo/examples/hello}" && pwd)
 name=$(basename "$app")
 stack_size=65536
 
+start=$arch
 case $arch in
 x86_64) prefix=x86_64-linux-gnu- arch_flags="" ;;
+# -marm: ARM state, as the kernel expects of interrupted system calls (Debian defaults to Thumb).
 # -mtp=soft: thread pointer through __aeabi_read_tp (runtime/start/aarch32/read_tp.S), which
 # reads the register the kernel keeps the TLS base in.
-aarch32) prefix=arm-linux-gnueabihf- arch_flags="-mtp=soft" ;;
+aarch32) prefix=arm-linux-gnueabihf- arch_flags="-marm -mtp=soft" ;;
 aarch64) prefix=aarch64-linux-gnu- arch_flags="" ;;
-riscv64) prefix=riscv64-linux-gnu- arch_flags="-mcmodel=medany" ;;
+riscv64) prefix=riscv64-linux-gnu- arch_flags="-mcmodel=medany" start=riscv ;;
 *)
 	echo "$0: unknown sel4_arch '$arch' (x86_64, aarch32, aarch64, riscv64)" >&2
 	exit 2
@@ -58,11 +60,11 @@ compile() { # compile SOURCE OBJECT-NAME [EXTRA FLAGS...]
 }
 
 # selfe-start: the arch's entry code, then the shared C start routine, TLS and stack.
-for s in "$repo"/runtime/start/"$arch"/*.S; do
+for s in "$repo"/runtime/start/"$start"/*.S; do
 	compile "$s" "start-$arch-$(basename "${s%.S}").o"
 done
 for c in "$repo"/runtime/start/*.c; do
-	compile "$c" "start-$(basename "${c%.c}").o" -I"$repo/runtime/start/$arch" -DSELFE_STACK_SIZE=$stack_size
+	compile "$c" "start-$(basename "${c%.c}").o" -I"$repo/runtime/start/$start" -DSELFE_STACK_SIZE=$stack_size
 done
 # selfe-runtime
 for c in "$repo"/runtime/lib/*.c "$repo"/runtime/lib/sel4/*.c; do
@@ -91,7 +93,7 @@ ASM
 fi
 
 $cc -static -nostdlib -no-pie -Wl,--build-id=none -Wl,-z,max-page-size=0x1000 \
-	-Wl,-T,"$repo/runtime/start/$arch/link.ld" \
+	-Wl,-T,"$repo/runtime/start/$start/link.ld" \
 	"${objs[@]}" "$libsel4/lib/libsel4.a" -lgcc -o "$out/$name.tmp"
 mv "$out/$name.tmp" "$out/$name"
 echo "$out/$name"

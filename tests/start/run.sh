@@ -179,9 +179,11 @@ tls_layout() {
 		return 0
 	fi
 	local extra=() flags=()
-	[ "$arch" = aarch32 ] && flags=(-mtp=soft) && extra=("$repo/runtime/start/aarch32/read_tp.S")
+	local start=$arch
+	[ "$arch" = riscv64 ] && start=riscv
+	[ "$arch" = aarch32 ] && flags=(-marm -mtp=soft) && extra=("$repo/runtime/start/aarch32/read_tp.S")
 	if ! "${prefix}gcc" -std=gnu11 -O2 -Wall -Wextra -Werror -static "${flags[@]}" -I"$repo/runtime/include" \
-		-I"$repo/runtime/start/$arch" -I"$dir/sel4/include" "$here/tls-layout.c" "$repo/runtime/start/tls.c" \
+		-I"$repo/runtime/start/$start" -I"$dir/sel4/include" "$here/tls-layout.c" "$repo/runtime/start/tls.c" \
 		"${extra[@]}" -Wl,-T,"$here/tls-layout.ld" -o "$dir/tls-layout" >"$dir/tls-layout.log" 2>&1; then
 		if grep -q -e 'cannot find -lc' -e 'crt1.o' "$dir/tls-layout.log"; then
 			echo "skip: $plat-tls-layout: no C library for ${prefix}gcc (libc6-dev-*-cross)"

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "snapshot/options.h"
+#include "snapshot-options/options_write.h"
 #include "util/diag.h"
 #include "util/fs.h"
 #include "util/sb.h"

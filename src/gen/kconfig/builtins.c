@@ -100,7 +100,7 @@ static int cmd_include(struct kcfg *k, struct kcfg_args *a)
 	if (!strchr(f, '/') && !strchr(f, '.'))
 		return 0;
 	const char *base = kcfg_get(k, "CMAKE_CURRENT_SOURCE_DIR");
-	char *p = path_join(base ? base : ".", f);
+	const char *p = path_join_in(k->arena, base ? base : ".", f);
 	int rc = 0;
 	if (!path_is_file(p)) {
 		if (!optional)
@@ -108,7 +108,6 @@ static int cmd_include(struct kcfg *k, struct kcfg_args *a)
 	} else {
 		rc = kcfg_include(k, p);
 	}
-	free(p);
 	return rc;
 }
 

@@ -23,7 +23,7 @@ struct tok {
 	bool b;
 };
 
-bool kcfg_is_false_const(const char *s)
+static bool kcfg_is_false_const(const char *s)
 {
 	static const char *const f[] = { "", "0", "OFF", "NO", "FALSE", "N", "IGNORE", "NOTFOUND" };
 	for (size_t i = 0; i < sizeof f / sizeof *f; i++)

@@ -99,7 +99,7 @@ static int expand_into(struct kcfg *k, const char *s, size_t len, size_t *i, cha
 	return 0;
 }
 
-char *kcfg_expand(struct kcfg *k, const char *s, size_t len, bool *err)
+static char *kcfg_expand(struct kcfg *k, const char *s, size_t len, bool *err)
 {
 	struct sb out = SB_INIT;
 	size_t i = 0;

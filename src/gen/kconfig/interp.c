@@ -12,6 +12,9 @@
 #include "util/sb.h"
 #include "util/xalloc.h"
 
+/* Run commands from..to of a file (the control-flow commands call it for their bodies). */
+static int kcfg_exec(struct kcfg *k, struct kcfg_file *f, size_t from, size_t to);
+
 int kcfg_err(struct kcfg *k, const char *fmt, ...)
 {
 	struct sb sb = SB_INIT;
@@ -285,7 +288,7 @@ static int invoke(struct kcfg *k, struct kcfg_cmd *c)
 	return rc;
 }
 
-int kcfg_exec(struct kcfg *k, struct kcfg_file *f, size_t from, size_t to)
+static int kcfg_exec(struct kcfg *k, struct kcfg_file *f, size_t from, size_t to)
 {
 	for (size_t i = from; i < to; i++) {
 		struct kcfg_cmd *c = &f->cmds[i];
@@ -341,7 +344,7 @@ static struct kcfg_file *load(struct kcfg *k, const char *path)
 
 static int run_file(struct kcfg *k, struct kcfg_file *f)
 {
-	char *dir = path_dirname(f->path);
+	const char *dir = path_dirname_in(k->arena, f->path);
 	const char *od = kcfg_get(k, "CMAKE_CURRENT_LIST_DIR");
 	const char *of = kcfg_get(k, "CMAKE_CURRENT_LIST_FILE");
 	char *old_dir = od ? xstrdup(od) : NULL, *old_file = of ? xstrdup(of) : NULL;
@@ -352,7 +355,6 @@ static int run_file(struct kcfg *k, struct kcfg_file *f)
 		rc = 0;
 	kcfg_set(k, "CMAKE_CURRENT_LIST_DIR", old_dir ? old_dir : "");
 	kcfg_set(k, "CMAKE_CURRENT_LIST_FILE", old_file ? old_file : "");
-	free(dir);
 	free(old_dir);
 	free(old_file);
 	return rc;
@@ -392,7 +394,6 @@ void kcfg_free(struct kcfg *k)
 		free(l->prefix);
 	}
 	free(k->libs);
-	free(k->bindir);
 	kcfg_table_free(&k->decl_option);
 	kcfg_table_free(&k->decl_kind);
 	kcfg_table_free(&k->decl_default);
@@ -412,16 +413,9 @@ int kcfg_run_text(struct kcfg *k, const char *path, const char *text)
 	struct kcfg_file *f = kcfg_parse(k, path, arena_strdup(k->arena, text));
 	if (!f)
 		return -1;
-	char *dir = path_dirname(path);
 	if (!kcfg_get(k, "CMAKE_CURRENT_SOURCE_DIR"))
-		kcfg_set(k, "CMAKE_CURRENT_SOURCE_DIR", dir);
-	free(dir);
+		kcfg_set(k, "CMAKE_CURRENT_SOURCE_DIR", path_dirname_in(k->arena, path));
 	return run_file(k, f);
-}
-
-int kcfg_run_file(struct kcfg *k, const char *path)
-{
-	return kcfg_include(k, path);
 }
 
 const char *kcfg_var(struct kcfg *k, const char *name)

@@ -96,7 +96,7 @@ struct kcfg {
 	size_t nlibs, libs_cap;
 	struct loc at; /* the command being executed */
 	unsigned depth;
-	char *bindir; /* the scratch build folder of kcfg_eval_tree (process.c), or NULL */
+	const char *bindir; /* the scratch build folder of kcfg_eval_tree (process.c), or NULL */
 	/* seL4 before 14.0.0 left a choice that is impossible in this configuration out of the
 	 * configuration library; later releases list it as disabled.  Set by kcfg_eval_tree. */
 	bool choice_omits_impossible;
@@ -125,7 +125,6 @@ void kcfg_cache_set(struct kcfg *k, const char *name, const char *value, int typ
 void kcfg_cache_unset(struct kcfg *k, const char *name);
 
 /* expand.c */
-char *kcfg_expand(struct kcfg *k, const char *s, size_t len, bool *err);
 int kcfg_eval_args(struct kcfg *k, const struct kcfg_cmd *c, struct kcfg_args *out);
 void kcfg_args_push(struct kcfg_args *a, char *s, bool quoted);
 void kcfg_args_free(struct kcfg_args *a);
@@ -135,12 +134,10 @@ char *kcfg_list_join(char *const *v, size_t n);
 
 /* cond.c */
 int kcfg_cond(struct kcfg *k, const struct kcfg_arg *args, size_t n, bool *result);
-bool kcfg_is_false_const(const char *s);
 bool kcfg_truthy(const char *s);
 int kcfg_regex_compile(struct kcfg *k, const char *re, void *preg);
 
 /* interp.c */
-int kcfg_exec(struct kcfg *k, struct kcfg_file *f, size_t from, size_t to);
 int kcfg_include(struct kcfg *k, const char *path);
 int kcfg_err(struct kcfg *k, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

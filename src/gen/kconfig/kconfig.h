@@ -34,7 +34,6 @@ void kcfg_free(struct kcfg *k);
 void kcfg_define(struct kcfg *k, const char *name, const char *value);
 /* Run CMake text as if it were the file `path` (whose folder is the current source folder). */
 int kcfg_run_text(struct kcfg *k, const char *path, const char *text);
-int kcfg_run_file(struct kcfg *k, const char *path);
 /* Evaluate a seL4 source tree's configuration: kernel, then libsel4. */
 int kcfg_eval_tree(struct kcfg *k, const char *sel4_root);
 

@@ -12,14 +12,12 @@
  * something at configure time is noticed instead of silently evaluated wrong.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "kcfg_internal.h"
+#include "platform/platform.h"
 #include "util/fs.h"
 #include "util/path.h"
 #include "util/proc.h"
@@ -85,45 +83,17 @@ int kcfg_file_output(struct kcfg *k, struct kcfg_args *a)
 	return rc;
 }
 
-/* Run argv with stdout and stderr collected through files in the scratch folder. */
+/* Run argv with stdout and stderr collected, standard input empty. */
 static int run_collect(struct kcfg *k, char **argv, const char *workdir, struct sb *out, struct sb *err, int *status)
 {
-	char *outp = path_join(k->bindir, ".selfe-stdout"), *errp = path_join(k->bindir, ".selfe-stderr");
-	int rc = 0;
-	pid_t pid = fork();
-	if (pid < 0) {
-		rc = kcfg_err(k, "cannot start \"%s\": %s", argv[0], strerror(errno));
-	} else if (pid == 0) {
-		int in = open("/dev/null", O_RDONLY);
-		int o = open(outp, O_WRONLY | O_CREAT | O_TRUNC, 0644), e = open(errp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-		if (in < 0 || o < 0 || e < 0 || dup2(in, 0) < 0 || dup2(o, 1) < 0 || dup2(e, 2) < 0)
-			_exit(127);
-		if (workdir && *workdir && chdir(workdir) != 0)
-			_exit(127);
-		execvp(argv[0], argv);
-		_exit(127);
-	} else {
-		int st;
-		while (waitpid(pid, &st, 0) < 0)
-			if (errno != EINTR) {
-				st = -1;
-				break;
-			}
-		*status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-		size_t len;
-		char *o = fs_read_file(outp, &len), *e = fs_read_file(errp, &len);
-		sb_adds(out, o ? o : "");
-		sb_adds(err, e ? e : "");
-		free(o);
-		free(e);
-		if (!o || !e)
-			rc = -1;
-		unlink(outp);
-		unlink(errp);
-	}
-	free(outp);
-	free(errp);
-	return rc;
+	(void)k;
+	struct proc_spec spec = { .argv = (const char *const *)argv, .cwd = workdir && *workdir ? workdir : NULL,
+				  .stdin_path = "/dev/null", .out = PROC_CAPTURE, .err = PROC_CAPTURE, .out_buf = out,
+				  .err_buf = err, .quiet = true };
+	struct proc_result res;
+	int rc = proc_exec(&spec, &res);
+	*status = res.status;
+	return rc < 0 ? -1 : 0;
 }
 
 static void strip_trailing(struct sb *s)
@@ -176,8 +146,12 @@ static int missing_tool(struct kcfg *k, const char *prog)
 	const char *b = base_name(prog);
 	int rc = kcfg_err(k, "\"%s\" was not found on PATH; seL4's configuration runs it for this platform", b);
 	if (strncmp(b, "qemu-system-", 12) == 0) {
-		const char *pkg = strstr(b, "riscv") ? "qemu-system-misc" : "qemu-system-arm";
-		diag_note(NULL, "the platform's device tree comes from QEMU (-machine virt,dumpdtb=...): install QEMU (Debian: %s)", pkg);
+		/* a QEMU the table does not know: the device-tree platforms' own are ARM's or RISC-V's */
+		const struct plat_arch *pa = plat_arch_of_qemu(b);
+		if (!pa)
+			pa = plat_arch(strstr(b, "riscv") ? "riscv64" : "aarch64");
+		diag_note(NULL, "the platform's device tree comes from QEMU (-machine virt,dumpdtb=...): install QEMU (Debian: %s)",
+			  pa->qemu_package);
 		diag_note(NULL, "or set QEMU_DTB to a device tree blob dumped with that QEMU, or use the offline snapshot (--offline)");
 	} else if (strcmp(b, "dtc") == 0) {
 		diag_note(NULL, "install the device tree compiler (Debian: device-tree-compiler)");

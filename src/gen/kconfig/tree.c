@@ -20,10 +20,10 @@
 
 int kcfg_eval_tree(struct kcfg *k, const char *sel4_root)
 {
-	char *root = path_absolute(sel4_root);
-	char *seL4cfg = path_join(root, "configs/seL4Config.cmake");
-	char *lib = path_join(root, "libsel4");
-	char *libcm = path_join(root, "libsel4/CMakeLists.txt");
+	const char *root = path_absolute_in(k->arena, sel4_root);
+	const char *seL4cfg = path_join_in(k->arena, root, "configs/seL4Config.cmake");
+	const char *lib = path_join_in(k->arena, root, "libsel4");
+	const char *libcm = path_join_in(k->arena, root, "libsel4/CMakeLists.txt");
 	int rc = 0;
 	struct sb tmpl = SB_INIT;
 	const char *tmp = getenv("TMPDIR");
@@ -33,15 +33,13 @@ int kcfg_eval_tree(struct kcfg *k, const char *sel4_root)
 		rc = diag_error(NULL, "cannot create a scratch folder \"%s\" for the configuration", sb_str(&tmpl));
 		goto out;
 	}
-	free(k->bindir);
-	k->bindir = path_normalize(bindir);
+	k->bindir = path_normalize_in(k->arena, bindir);
 	/* The helpers' behaviour that changed between releases (see kcfg_internal.h). */
-	char *vpath = path_join(root, "VERSION");
+	const char *vpath = path_join_in(k->arena, root, "VERSION");
 	size_t vlen;
 	char *version = path_is_file(vpath) ? fs_read_file(vpath, &vlen) : NULL;
 	k->choice_omits_impossible = version && atoi(version) < 14;
 	free(version);
-	free(vpath);
 	kcfg_set(k, "CMAKE_SOURCE_DIR", root);
 	kcfg_set(k, "CMAKE_CURRENT_SOURCE_DIR", root);
 	kcfg_set(k, "CMAKE_CURRENT_LIST_DIR", root);
@@ -50,15 +48,11 @@ int kcfg_eval_tree(struct kcfg *k, const char *sel4_root)
 	kcfg_set(k, "CMAKE_COMMAND", "cmake");
 	/* What the top-level CMakeLists.txt finds before including config.cmake: the hardware
 	 * generator, replaced by our own code when the configuration runs it (compat.c). */
-	char *hwgen = path_join(root, "tools/hardware_gen.py");
-	kcfg_set(k, "HARDWARE_GEN_PATH", hwgen);
+	kcfg_set(k, "HARDWARE_GEN_PATH", path_join_in(k->arena, root, "tools/hardware_gen.py"));
 	kcfg_set(k, "PYTHON3", "python3");
-	free(hwgen);
 	rc = kcfg_include(k, seL4cfg);
 	if (!rc) {
-		char *cfg = path_join(root, "config.cmake");
-		rc = kcfg_include(k, cfg);
-		free(cfg);
+		rc = kcfg_include(k, path_join_in(k->arena, root, "config.cmake"));
 	}
 	if (!rc && path_is_file(libcm)) {
 		struct kcfg_scope sc = { { 0 }, k->scope };
@@ -70,13 +64,8 @@ int kcfg_eval_tree(struct kcfg *k, const char *sel4_root)
 	}
 	if (fs_remove_tree(k->bindir))
 		rc = -1;
-	free(k->bindir);
 	k->bindir = NULL;
 out:
 	sb_release(&tmpl);
-	free(root);
-	free(seL4cfg);
-	free(lib);
-	free(libcm);
 	return rc;
 }

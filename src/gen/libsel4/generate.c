@@ -25,6 +25,7 @@
 #include "manifest.h"
 #include "reuse.h"
 #include "util/diag.h"
+#include "platform/platform.h"
 #include "util/fs.h"
 #include "util/hash.h"
 #include "util/path.h"
@@ -37,6 +38,7 @@ struct gen {
 	const char *word_bits;
 	const char *src_dirs[5]; /* the tree's libsel4 header folders for this configuration */
 	bool mcs, buffer_only, vtx64;
+	const struct json_value *kernel_config; /* the kernel's configuration values */
 	int major;               /* seL4 release, from the tree's VERSION */
 	const char *version;
 	struct manifest previous; /* OUT/.selfe/files of the previous run (empty when none) */
@@ -264,30 +266,30 @@ static bool flag(const struct json_value *config, const char *key)
 	return v && v->kind == JSON_BOOL && v->b;
 }
 
+static bool config_flag(void *config, const char *key)
+{
+	return flag(config, key);
+}
+
 static int config_headers(struct gen *g)
 {
-	static const struct {
-		const char *json, *header;
-	} libs[] = {
-		{ "gen_config/kernel/gen_config.json", "kernel/gen_config.h" },
-		{ "libsel4/gen_config/sel4/gen_config.json", "sel4/gen_config.h" },
-	};
+	static const char *const headers[2] = { "kernel/gen_config.h", "sel4/gen_config.h" };
 	const char *texts[2] = { g->req->kernel_json, g->req->sel4_json };
 	const struct json_value *kernel = NULL, *sel4 = NULL;
 	for (size_t i = 0; i < 2; i++) {
 		const char *path;
 		const struct json_value *v;
-		if (g->req->config_dir) {
-			path = arena_printf(g->a, "%s/%s", g->req->config_dir, libs[i].json);
+		if (g->req->config_files[i]) {
+			path = g->req->config_files[i];
 			v = read_json(g, path);
 		} else {
-			path = arena_printf(g->a, "<%s values>", libs[i].header);
+			path = arena_printf(g->a, "<%s values>", headers[i]);
 			v = json_parse(g->a, path, texts[i], strlen(texts[i]));
 		}
 		struct sb text = SB_INIT;
 		int rc = v ? libsel4_config_header(&text, v, path) : -1;
 		if (rc == 0)
-			rc = write_header(g, libs[i].header, &text);
+			rc = write_header(g, headers[i], &text);
 		sb_release(&text);
 		if (rc)
 			return -1;
@@ -295,9 +297,10 @@ static int config_headers(struct gen *g)
 	}
 	const struct json_value *sa = json_get(kernel, "SEL4_ARCH");
 	if (!sa || sa->kind != JSON_STRING || strcmp(sa->text, g->req->sel4_arch))
-		return diag_error(&(struct loc){ g->req->config_dir ? g->req->config_dir : g->req->source, 0, 0 },
+		return diag_error(&(struct loc){ g->req->config_files[0] ? g->req->config_files[0] : g->req->source, 0, 0 },
 				  "the configuration is for sel4_arch '%s', not '%s'", sa && sa->text ? sa->text : "?",
 				  g->req->sel4_arch);
+	g->kernel_config = kernel;
 	g->mcs = flag(kernel, "KERNEL_MCS");
 	g->vtx64 = flag(kernel, "X86_64_VTX_64BIT_GUESTS");
 	g->buffer_only = flag(sel4, "LIB_SEL4_STUBS_USE_IPC_BUFFER_ONLY");
@@ -491,16 +494,7 @@ static int need_tool(struct gen *g, const char *tool)
 	if (proc_exists(tool))
 		return 0;
 	diag_error(NULL, "the compiler '%s' is not installed", tool);
-	if (g->req->cross_prefix[0]) {
-		struct sb pkg = SB_INIT;
-		sb_adds(&pkg, "gcc-");
-		sb_add(&pkg, g->req->cross_prefix, strlen(g->req->cross_prefix) - 1);
-		for (size_t i = 0; i < pkg.len; i++)
-			if (pkg.buf[i] == '_')
-				pkg.buf[i] = '-';
-		diag_note(NULL, "install it with: apt-get install %s (or set cross_compiler_prefix in [build.PLATFORM])", sb_str(&pkg));
-		sb_release(&pkg);
-	}
+	plat_note_missing_compiler(tool, g->req->sel4_arch);
 	return -1;
 }
 
@@ -512,9 +506,17 @@ static int build_library(struct gen *g)
 	const char *obj = arena_printf(g->a, "%s/sel4_bootinfo.o", lib);
 	if (make_dir(g, arena_printf(g->a, "%s/pkgconfig", lib)))
 		return -1;
-	/* libsel4's own sources use register variables and __thread: GNU C, freestanding. */
-	const char *compile[] = { cc, "-std=gnu11", "-O2", "-g", "-ffreestanding", "-fno-pic", "-fno-stack-protector",
-				  arena_printf(g->a, "-I%s", g->inc), "-c", tree(g, "src/sel4_bootinfo.c"), "-o", obj, NULL };
+	/* libsel4's own sources use register variables and __thread: GNU C, freestanding, with the
+	 * sel4_arch's ABI switches (the platform table's). */
+	const struct plat_arch *pa = plat_arch(g->req->sel4_arch);
+	const char *const *abi = pa ? plat_abi_cflags(g->a, pa, config_flag, (void *)g->kernel_config) : NULL;
+	const char *compile[24] = { cc, "-std=gnu11", "-O2", "-g", "-ffreestanding", "-fno-pic", "-fno-stack-protector" };
+	size_t nc = 7;
+	for (size_t i = 0; abi && abi[i] && nc < 17; i++)
+		compile[nc++] = abi[i];
+	const char *rest[] = { arena_printf(g->a, "-I%s", g->inc), "-c", tree(g, "src/sel4_bootinfo.c"), "-o", obj, NULL };
+	for (size_t i = 0; i < sizeof(rest) / sizeof(rest[0]); i++)
+		compile[nc++] = rest[i];
 	/* The library is made of the compile command, the source and every header it could see. */
 	struct stamp st;
 	stamp_init(&st, g->a);
@@ -648,11 +650,10 @@ static int request_stamp(struct gen *g, struct stamp *st)
 	stamp_init(st, g->a);
 	stamp_program(st, "/proc/self/exe");
 	const char *fields[] = { r->source, r->out, r->sel4_arch, r->arch, r->kernel_platform, r->cross_prefix,
-				 r->config_dir ? "" : r->kernel_json, r->config_dir ? "" : r->sel4_json };
+				 r->config_files[0] ? "" : r->kernel_json, r->config_files[0] ? "" : r->sel4_json };
 	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
 		stamp_string(st, fields[i] ? fields[i] : "");
-	if (r->config_dir && (stamp_file(st, arena_printf(g->a, "%s/gen_config/kernel/gen_config.json", r->config_dir)) ||
-			      stamp_file(st, arena_printf(g->a, "%s/libsel4/gen_config/sel4/gen_config.json", r->config_dir))))
+	if (r->config_files[0] && (stamp_file(st, r->config_files[0]) || stamp_file(st, r->config_files[1])))
 		return -1;
 	stamp_value(st, g->tree_hash);
 	stamp_program(st, arena_printf(g->a, "%sgcc", r->cross_prefix));
@@ -690,13 +691,7 @@ static int claim_spare(struct gen *g)
 	return 0;
 }
 
-int libsel4_generate(struct arena *a, const struct libsel4_request *req)
-{
-	bool kept;
-	return libsel4_generate_if_changed(a, req, false, &kept);
-}
-
-int libsel4_generate_if_changed(struct arena *a, const struct libsel4_request *req, bool keep_current, bool *kept)
+int libsel4_generate(struct arena *a, const struct libsel4_request *req, bool keep_current, bool *kept)
 {
 	struct gen g = { .a = a, .req = req };
 	*kept = false;

@@ -16,8 +16,9 @@
 
 struct libsel4_request {
 	const char *source;        /* the seL4 tree */
-	const char *config_dir;    /* a configured kernel build: gen_config/ and libsel4/gen_config/ */
-	const char *kernel_json;   /* or, when config_dir is NULL, the two gen_config.json texts */
+	const char *config_files[2]; /* a configured kernel build's kernel and libsel4 gen_config.json
+				      * (kernel_outputs names them), or NULL: */
+	const char *kernel_json;   /* the two gen_config.json texts */
 	const char *sel4_json;
 	const char *out;           /* OUT */
 	const char *sel4_arch;     /* x86_64, aarch64, ... */
@@ -26,12 +27,10 @@ struct libsel4_request {
 	const char *cross_prefix;  /* "" for the host compiler */
 };
 
-/* Returns 0, or -1 after reporting; on failure OUT is left as it was. */
-int libsel4_generate(struct arena *a, const struct libsel4_request *req);
-/* The same, but with `keep_current`, OUT is left untouched (*kept set) when it was made from
- * exactly this request, tree, configuration, compiler and selfe: a rebuild then recompiles
- * nothing against it. */
-int libsel4_generate_if_changed(struct arena *a, const struct libsel4_request *req, bool keep_current, bool *kept);
+/* Returns 0, or -1 after reporting; on failure OUT is left as it was.  With `keep_current`, OUT
+ * is left untouched (*kept set) when it was made from exactly this request, tree,
+ * configuration, compiler and selfe: a rebuild then recompiles nothing against it. */
+int libsel4_generate(struct arena *a, const struct libsel4_request *req, bool keep_current, bool *kept);
 
 /* gen_config.h for one configuration library, from its gen_config.json object (keys without
  * the CONFIG_ prefix, values true/false or strings), as seL4's configure step writes it. */

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * proof-emit: writes the proof programs of src/gen/proof for one configuration, from the same
+ * proof-emit: writes the proof programs of tests/gen-proof/lib for one configuration, from the same
  * inputs `selfe gen` reads (the interface XML and the .bf files after the configuration's
  * preprocessor).  Driven by the shell suites in tests/gen-proof/.
  *
@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gen/proof/proof.h"
+#include "gen-proof/lib/proof.h"
 #include "util/fs.h"
 
 static const struct bf_file *load_bf(struct arena *a, const char *path)

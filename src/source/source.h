@@ -24,4 +24,11 @@ const char *source_cache_dir(struct arena *a, const struct cfg_source *src);
  */
 const char *source_tree(struct arena *a, const struct cfg_source *src, bool fetch, bool refresh, bool *missing);
 
+/*
+ * The tree to build from: `tree` itself, or — when some of its symbolic links are stored as
+ * files holding the link's target (a checkout without link support) — a copy in selfe's cache
+ * with those links restored, made once per state of the tree.  NULL after reporting.
+ */
+const char *source_with_links(struct arena *a, const char *tree);
+
 #endif

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * Root task entry on riscv64.  The kernel starts the initial thread at the ELF entry with the
+ * Root task entry on riscv64 and riscv32.  The kernel starts the initial thread at the ELF entry with the
  * boot info address in a0 and no usable stack; a0 is also selfe_rt_start's first argument.
  * gp must hold __global_pointer$ (linker script) before any code the linker relaxed to
  * gp-relative accesses runs; setting it must itself not be relaxed.
@@ -14,7 +14,11 @@ _start:
 	lla	gp, __global_pointer$
 	.option pop
 	lla	t0, selfe_rt_stack_top
+#if __riscv_xlen == 64
 	ld	sp, 0(t0)
+#else
+	lw	sp, 0(t0)
+#endif
 	mv	s0, zero			/* end of the frame chain */
 	mv	ra, zero
 	call	selfe_rt_start

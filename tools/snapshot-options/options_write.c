@@ -13,6 +13,7 @@
 
 #include "gen/kconfig/kconfig.h"
 #include "snapshot/options.h"
+#include "snapshot-options/options_write.h"
 #include "toml/toml.h"
 #include "util/fs.h"
 #include "util/path.h"
