@@ -144,11 +144,44 @@ $(O)/fuzz/fuzz-toml: tests/fuzz/fuzz_toml.c $(TOML_SRCS)
 	@mkdir -p $(dir $@)
 	$(CLANG) $(FUZZFLAGS) -o $@ $^
 
+# One libFuzzer target per parser: tests/fuzz/fuzz_NAME.c linked with the folders it needs.
+# Seed corpora live in tests/fuzz/corpus/NAME; `make check` replays them (tests/fuzz/replay.sh).
+FUZZ_NAMES := toml config bf iface arc kconfig regex $(if $(wildcard src/hwgen/fdt.c),fdt)
+FUZZ_DEPS_config  := src/util src/toml src/config src/platform
+FUZZ_DEPS_bf      := src/util src/gen/bf
+FUZZ_DEPS_iface   := src/util src/gen/iface
+FUZZ_DEPS_arc     := runtime/lib
+FUZZ_DEPS_kconfig := src/util src/gen/kconfig src/platform
+FUZZ_DEPS_regex   := src/util
+FUZZ_DEPS_fdt     := src/util
+FUZZ_EXTRA_config := src/config/default_config.S
+FUZZ_EXTRA_fdt    := src/hwgen/fdt.c
+FUZZ_TARGETS := $(foreach n,$(FUZZ_NAMES),$(O)/fuzz/fuzz-$(n))
+define fuzz_target
+$(O)/fuzz/fuzz-$(1): tests/fuzz/fuzz_$(1).c $(foreach d,$(FUZZ_DEPS_$(1)),$(wildcard $(d)/*.c)) $(FUZZ_EXTRA_$(1))
+	@mkdir -p $$(dir $$@)
+	$(CLANG) $(FUZZFLAGS) -Itools -Iruntime/include $(XML_CFLAGS) -Wa,-Isrc -o $$@ $$(filter %.c %.S,$$^) $(XML_LIBS)
+endef
+$(foreach n,$(filter-out toml,$(FUZZ_NAMES)),$(eval $(call fuzz_target,$(n))))
+$(O)/fuzz/fuzz-config: src/config/default_config.toml
+
 FUZZ_SECONDS ?= 60
 fuzz-toml: $(O)/fuzz/fuzz-toml
 	@mkdir -p $(O)/fuzz/corpus-toml
 	$(O)/fuzz/fuzz-toml -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
 		$(O)/fuzz/corpus-toml tests/fuzz/corpus/toml
+
+# Every target for FUZZ_SECONDS each; new inputs go to build/fuzz/corpus-NAME (copy the
+# interesting ones, and every crashing one once fixed, to tests/fuzz/corpus/NAME).
+fuzz: $(FUZZ_TARGETS)
+	@for n in $(FUZZ_NAMES); do \
+		mkdir -p $(O)/fuzz/corpus-$$n; \
+		if ! $(O)/fuzz/fuzz-$$n -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=30 -rss_limit_mb=1024 \
+			-print_final_stats=1 $(O)/fuzz/corpus-$$n tests/fuzz/corpus/$$n >$(O)/fuzz/fuzz-$$n.log 2>&1; then \
+			tail -n 40 $(O)/fuzz/fuzz-$$n.log; echo "fuzz-$$n: FAILED (log: $(O)/fuzz/fuzz-$$n.log)"; exit 1; \
+		fi; \
+		echo "fuzz-$$n: $$(sed -n 's/^stat::number_of_executed_units: *//p' $(O)/fuzz/fuzz-$$n.log) runs in $(FUZZ_SECONDS) s"; \
+	done
 
 # --- abi-facts: ABI facts of an include tree, through libclang ---------------------------------
 # A test tool (tests/abi, tests/conformance): libclang stays out of libselfe.a and selfe.
@@ -176,7 +209,7 @@ check: deps
 	@$(MAKE) --no-print-directory test-programs
 	@scripts/check
 
-test-programs: all $(CROSS_TESTS) $(O)/abi-facts $(O)/asan/selfe $(O)/asan/proof-emit $(O)/asan/toml-decode $(O)/asan/toml-test-run $(UNIT_TESTS) $(O)/fuzz/fuzz-toml
+test-programs: all $(CROSS_TESTS) $(O)/abi-facts $(O)/asan/selfe $(O)/asan/proof-emit $(O)/asan/toml-decode $(O)/asan/toml-test-run $(UNIT_TESTS) $(FUZZ_TARGETS)
 
 demo: deps
 	@$(MAKE) --no-print-directory all
@@ -185,7 +218,11 @@ demo: deps
 clean:
 	rm -rf $(O)
 
-.PHONY: all deps check test-programs demo clean fuzz-toml
+# The host commands under valgrind's memcheck: 0 errors, 0 bytes lost (minutes; run by hand).
+check-valgrind: $(O)/selfe
+	tests/valgrind/run.sh $(O)/selfe
+
+.PHONY: all deps check test-programs demo clean fuzz-toml fuzz check-valgrind
 .DELETE_ON_ERROR:
 
 -include $(shell find $(O) -name '*.d' 2>/dev/null)

@@ -42,4 +42,17 @@ const char *const *app_link_flags(struct arena *a, const struct app_request *r);
 /* The runtime folder compiled into selfe (see embed/folder.h); NULL after reporting. */
 const char *app_runtime_folder(struct arena *a);
 
+/*
+ * Make TARGET (target/selfe/PLATFORM-PROFILE) this process's: wait for any other selfe working
+ * in it (a lock on TARGET/.lock, held until the process ends), then remove the temporaries that
+ * killed runs left in it.  Builds of different targets still run side by side.  0, or -1 after
+ * reporting.
+ */
+int app_claim_target(struct arena *a, const char *target);
+
+/* -ffile-prefix-map options that keep the project's folder, the runtime's and libsel4's places
+ * and the current folder out of objects (debug information, __FILE__): the same project
+ * builds to the same bytes in any folder.  NULL-terminated. */
+const char *const *app_prefix_maps(struct arena *a, const struct app_request *req);
+
 #endif

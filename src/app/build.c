@@ -376,6 +376,7 @@ const char *const *app_cflags(struct arena *a, const struct app_request *req)
 					   arena_printf(a, "-I%s/include", req->libsel4), NULL });
 	if (req->profile == CFG_RELEASE)
 		add(&l, "-DNDEBUG");
+	add_all(&l, app_prefix_maps(a, req));
 	return l.v;
 }
 

@@ -2,12 +2,14 @@
 /* Up-to-date checks for build steps: OUTPUT.cmd holds the command, OUTPUT.d the compiler's deps. */
 #include "app/steps.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "util/diag.h"
 #include "util/fs.h"
 #include "util/proc.h"
 #include "util/sb.h"
@@ -95,19 +97,22 @@ int step_make(struct arena *a, struct step_stats *stats, const char *output, con
 	}
 	stats->run++;
 	/* OUTPUT.cmd goes before the work starts and comes back only once it succeeded, so a
-	 * failed or interrupted step never looks finished.  The old output goes too: every step
-	 * makes its output from nothing (ar, for one, would add to an existing archive). */
+	 * failed or interrupted step never looks finished.  `make` replaces OUTPUT whole (by
+	 * rename), so a kill at any point leaves the old output or the new one, never a part. */
 	const char *record = arena_printf(a, "%s.cmd", output);
 	unlink(record);
-	unlink(output);
 	return make(ctx) == 0 ? fs_write_atomic(record, recipe, strlen(recipe)) : -1;
 }
 
 struct command {
-	const char *const *argv;
+	const char *const *argv;     /* as shown and recorded */
+	const char *const *run_argv; /* with OUTPUT replaced by tmp */
+	const char *output, *tmp;    /* tmp NULL: the command does not name its output */
 	bool verbose;
 };
 
+/* The command writes OUTPUT.tmp.PID, from nothing (ar, for one, would add to an existing
+ * archive), which is then renamed over OUTPUT. */
 static int run_command(void *ctx)
 {
 	const struct command *c = ctx;
@@ -117,7 +122,21 @@ static int run_command(void *ctx)
 		putchar('\n');
 		fflush(stdout);
 	}
-	return proc_run(c->argv, NULL) == 0 ? 0 : -1;
+	if (!c->tmp) {
+		unlink(c->output);
+		return proc_run(c->argv, NULL) == 0 ? 0 : -1;
+	}
+	unlink(c->tmp);
+	if (proc_run(c->run_argv, NULL) != 0) {
+		unlink(c->tmp);
+		return -1;
+	}
+	if (rename(c->tmp, c->output) != 0) {
+		diag_error(&(struct loc){ c->output, 0, 0 }, "cannot put the output in place: %s", strerror(errno));
+		unlink(c->tmp);
+		return -1;
+	}
+	return 0;
 }
 
 int step_run(struct arena *a, struct step_stats *stats, const char *output, const char *const *argv,
@@ -125,7 +144,17 @@ int step_run(struct arena *a, struct step_stats *stats, const char *output, cons
 {
 	struct sb cmd = SB_INIT;
 	command_text(&cmd, argv);
-	struct command c = { argv, stats->verbose };
+	size_t n = 0;
+	while (argv[n])
+		n++;
+	const char **run_argv = arena_alloc(a, (n + 1) * sizeof(*run_argv));
+	const char *tmp = arena_printf(a, "%s.tmp.%ld", output, (long)getpid());
+	bool names_output = false;
+	for (size_t i = 0; i < n; i++) {
+		names_output |= !strcmp(argv[i], output);
+		run_argv[i] = strcmp(argv[i], output) ? argv[i] : tmp;
+	}
+	struct command c = { argv, run_argv, output, names_output ? tmp : NULL, stats->verbose };
 	int rc = step_make(a, stats, output, sb_str(&cmd), inputs, run_command, &c);
 	sb_release(&cmd);
 	return rc;

@@ -23,6 +23,7 @@
 #include "../util/arena.h"
 #include "../util/diag.h"
 #include "../util/sb.h"
+#include "../util/strindex.h"
 
 /* The label used in messages for the configuration compiled into selfe. */
 #define CFG_DEFAULT_LABEL "<default sel4.toml>"
@@ -196,6 +197,7 @@ struct cfg_resolved_item {
 struct cfg_resolved_list {
 	struct cfg_resolved_item *items; /* in order of first appearance */
 	size_t len, cap;
+	struct str_index index;          /* key -> position in items (cfg_resolved_get) */
 };
 
 struct cfg_resolved {

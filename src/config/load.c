@@ -11,6 +11,7 @@
 #include "config.h"
 #include "loader.h"
 #include "util/fs.h"
+#include "util/strindex.h"
 #include "util/path.h"
 
 /* --- sources ------------------------------------------------------------------------------------ */
@@ -153,18 +154,19 @@ static const char *cfg_kind_name(enum cfg_kind k)
 	return k == CFG_STRING ? "string" : k == CFG_INTEGER ? "integer" : "boolean";
 }
 
-/* The first setting of each key in a section, to check that a key keeps its type everywhere. */
+/* The first setting of each key in a section, to check that a key keeps its type everywhere;
+ * the index keeps that check constant-time per key (a section may hold tens of thousands). */
 struct first_seen {
 	struct cfg_setting *items;
 	size_t len, cap;
+	struct str_index index;
 };
 
 static void check_type_agrees(struct loader *ld, struct first_seen *seen, const struct cfg_setting *s, struct toml_pos pos)
 {
-	for (size_t i = 0; i < seen->len; i++) {
+	long i = str_index_get(&seen->index, s->key);
+	if (i >= 0) {
 		const struct cfg_setting *f = &seen->items[i];
-		if (strcmp(f->key, s->key))
-			continue;
 		if (f->value.kind != s->value.kind) {
 			LD_ERROR(ld, pos, "'%s' is %s %s here but %s %s at line %u", s->key,
 				 s->value.kind == CFG_INTEGER ? "an" : "a", cfg_kind_name(s->value.kind),
@@ -174,7 +176,9 @@ static void check_type_agrees(struct loader *ld, struct first_seen *seen, const 
 		return;
 	}
 	seen->items = arena_grow(ld->a, seen->items, &seen->cap, seen->len + 1, sizeof(*seen->items));
-	seen->items[seen->len++] = *s;
+	seen->items[seen->len] = *s;
+	str_index_put(ld->a, &seen->index, seen->items[seen->len].key, seen->len);
+	seen->len++;
 }
 
 static void add_setting(struct loader *ld, const struct cfg_layered *sec, struct cfg_layer *layer, const struct toml_entry *e,
@@ -425,7 +429,8 @@ struct cfg_model *cfg_load_string(struct arena *a, const char *path, const char 
 		diag_error(&(struct loc){ path, err.pos.line, err.pos.col }, "%s", err.msg);
 		return NULL;
 	}
-	struct loader ld = { .a = a, .path = arena_strdup(a, path), .dir = dir ? arena_strdup(a, dir) : NULL };
+	struct loader ld = { .a = a, .path = arena_strdup(a, path), .dir = dir ? arena_strdup(a, dir) : NULL,
+			     .text = text, .len = len };
 	ld.m = arena_alloc(a, sizeof(*ld.m));
 	ld.m->path = ld.path;
 	ld.m->dir = ld.dir;
@@ -436,9 +441,11 @@ struct cfg_model *cfg_load_string(struct arena *a, const char *path, const char 
 struct cfg_model *cfg_load_file(struct arena *a, const char *path)
 {
 	size_t len;
-	char *text = fs_read_file(path, &len);
-	if (!text)
+	char *text = fs_read_regular_file(path, &len);
+	if (!text) {
+		diag_note(NULL, "a config is a sel4.toml file: name one with --config or SEL4_CONFIG_PATH");
 		return NULL;
+	}
 	char *abs = path_absolute(path);
 	char *dir = path_dirname(abs);
 	struct cfg_model *m = cfg_load_string(a, path, dir, text, len);

@@ -13,6 +13,8 @@ struct loader {
 	const char *dir;
 	struct cfg_model *m;
 	int failed;
+	const char *text; /* the document (for columns inside string values) */
+	size_t len;
 };
 
 static inline struct loc at(const struct loader *ld, struct toml_pos p)

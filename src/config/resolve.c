@@ -30,10 +30,14 @@ const char *cfg_layer_title(struct arena *a, const struct cfg_layered *sec, cons
 
 const struct cfg_resolved_item *cfg_resolved_get(const struct cfg_resolved_list *l, const char *key)
 {
-	for (size_t i = 0; i < l->len; i++)
-		if (!strcmp(l->items[i].key, key))
-			return &l->items[i];
-	return NULL;
+	if (l->index.len != l->len) { /* a list built or extended by hand, its index not kept up */
+		for (size_t i = 0; i < l->len; i++)
+			if (!strcmp(l->items[i].key, key))
+				return &l->items[i];
+		return NULL;
+	}
+	long i = str_index_get(&l->index, key);
+	return i >= 0 ? &l->items[i] : NULL;
 }
 
 static void apply_layer(struct arena *a, struct cfg_resolved_list *out, const struct cfg_layer *layer)
@@ -43,8 +47,9 @@ static void apply_layer(struct arena *a, struct cfg_resolved_list *out, const st
 		struct cfg_resolved_item *it = (struct cfg_resolved_item *)cfg_resolved_get(out, s->key);
 		if (!it) {
 			out->items = arena_grow(a, out->items, &out->cap, out->len + 1, sizeof(*out->items));
-			it = &out->items[out->len++];
+			it = &out->items[out->len];
 			it->key = s->key;
+			str_index_put(a, &out->index, s->key, out->len++);
 		}
 		it->value = s->value;
 		it->at = s->at;

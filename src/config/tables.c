@@ -4,12 +4,12 @@
  * once, as a list of typed fields, and that description drives loading with checks, writing back
  * to TOML and comparing.
  */
-#include <regex.h>
 #include <stddef.h>
 #include <string.h>
 
 #include "config_internal.h"
 #include "loader.h"
+#include "util/regex.h"
 
 enum field_kind { FIELD_STRING, FIELD_STRINGS, FIELD_INTEGER };
 enum field_check { CHECK_NONE, CHECK_NAME, CHECK_REGEX };
@@ -95,6 +95,38 @@ static bool is_file_name(const char *s)
 	return true;
 }
 
+/*
+ * Where byte `offset` of a string value lies in the document: the value's position is its
+ * opening quote; walk the raw text (escapes take several characters for one byte) so errors
+ * point into the pattern.  Multi-line strings keep the value's position.
+ */
+static struct toml_pos pattern_pos(const struct loader *ld, struct toml_pos pos, size_t offset)
+{
+	const char *t = ld->text, *end = ld->text + ld->len;
+	if (!t)
+		return pos;
+	for (unsigned line = 1; line < pos.line && t < end; t++)
+		if (*t == '\n')
+			line++;
+	for (unsigned col = 1; col < pos.col && t + 1 < end; t++)
+		if (((unsigned char)t[1] & 0xC0) != 0x80)
+			col++;
+	if (t >= end || (*t != '"' && *t != '\'') || (end - t > 2 && t[1] == t[0] && t[2] == t[0]))
+		return pos;
+	bool basic = *t == '"';
+	t++;
+	pos.col++;
+	for (size_t done = 0; done < offset && t < end && *t != '\n'; done++) {
+		size_t raw = 1;
+		if (basic && *t == '\\')
+			raw = t[1] == 'u' ? 6 : t[1] == 'U' ? 10 : 2;
+		for (size_t k = 0; k < raw && t < end; k++, t++)
+			if (((unsigned char)*t & 0xC0) != 0x80)
+				pos.col++;
+	}
+	return pos;
+}
+
 static bool check_string(struct loader *ld, const struct field *f, const char *s, struct toml_pos pos, const char *title)
 {
 	if (f->check == CHECK_NAME && !is_file_name(s)) {
@@ -103,16 +135,16 @@ static bool check_string(struct loader *ld, const struct field *f, const char *s
 		return false;
 	}
 	if (f->check == CHECK_REGEX) {
-		regex_t re;
-		int rc = regcomp(&re, s, REG_EXTENDED | REG_NOSUB);
-		if (rc != 0) {
-			char why[128];
-			regerror(rc, &re, why, sizeof(why));
-			LD_ERROR(ld, pos, "'%s' in %s: \"%s\" is not a valid regular expression: %s", f->key, title, s, why);
-			LD_NOTE(ld, "patterns are POSIX extended regular expressions; escape a literal character with \\\\");
+		struct rx_error err;
+		struct rx *re = rx_compile(s, &err);
+		if (!re) {
+			LD_ERROR(ld, pattern_pos(ld, pos, err.offset), "'%s' in %s: \"%s\" is not a pattern selfe accepts: %s",
+				 f->key, title, s, err.msg);
+			LD_NOTE(ld, "patterns are a bounded POSIX extended subset (README, [test]); escape a literal character "
+				    "with \\\\");
 			return false;
 		}
-		regfree(&re);
+		rx_free(re);
 	}
 	return true;
 }

@@ -74,6 +74,7 @@ const char *embed_materialize(struct arena *a, const struct embed_folder *f)
 	if (path_is_file(arena_printf(a, "%s/.complete", dir)))
 		return dir;
 	const char *tmp = arena_printf(a, "%s.tmp.%ld", dir, (long)getpid());
+	fs_remove_stale_temps(parent, NULL, 0); /* what killed runs left half-written */
 	if (fs_mkdirs(parent) || fs_remove_tree(tmp) || fs_mkdirs(tmp) || write_all(a, f, tmp)) {
 		fs_remove_tree(tmp);
 		diag_note(NULL, "selfe writes its embedded %s into %s; set XDG_CACHE_HOME to a writable folder", f->kind,

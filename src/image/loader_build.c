@@ -7,6 +7,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "embed/folder.h"
 #include "image/image.h"
@@ -83,7 +84,7 @@ const char *image_loader_build(struct arena *a, const char *sel4_arch, const cha
 	const char *out = arena_printf(a, "%s/loader-%016llx.elf", work, (unsigned long long)h);
 	if (path_is_file(out))
 		return out;
-	const char *tmp = arena_printf(a, "%s.tmp", out);
+	const char *tmp = arena_printf(a, "%s.tmp.%ld", out, (long)getpid());
 	argv[n++] = "-o";
 	argv[n++] = tmp;
 	argv[n] = NULL;

@@ -9,6 +9,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "image/image.h"
 #include "kernel/kernel.h"
@@ -44,7 +45,7 @@ int kernel_images(struct arena *a, const struct kernel_request *req, const struc
 	}
 	*kernel_image = arena_printf(a, "%s/kernel-%s", dir, suffix);
 	*root_image = arena_printf(a, "%s/%s-%s", dir, app_name, suffix);
-	const char *tmp = arena_printf(a, "%s.tmp", *kernel_image);
+	const char *tmp = arena_printf(a, "%s.tmp.%ld", *kernel_image, (long)getpid());
 	const char *objcopy = arena_printf(a, "%sobjcopy", req->cross_prefix);
 	const char *argv[] = { objcopy, "-O", "elf32-i386", k->elf, tmp, NULL };
 	if (fs_mkdirs(dir) || proc_run(argv, NULL) != 0 || rename(tmp, *kernel_image) != 0)

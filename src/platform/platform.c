@@ -37,7 +37,8 @@ static const struct plat_arch arches[] = {
 };
 
 const struct plat_platform plat_platforms[] = {
-	{ "pc99", "x86_64", "pc99", NULL, NULL, "pc", true },
+	/* pc99: QEMU's default machine (pc), so no -machine */
+	{ "pc99", "x86_64", "pc99", NULL, NULL, NULL, true },
 	/* The i.MX6 Sabre Lite board (QEMU machine "sabrelite") is the imx6 platform's sabre variant. */
 	{ "sabre", "aarch32", "imx6", "KernelARMPlatform", "sabre", "sabrelite", true },
 	{ "qemu-arm-virt", "aarch64", "qemu-arm-virt", NULL, NULL, "virt", true },

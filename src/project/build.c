@@ -30,7 +30,7 @@ static const char *const *arch_cflags(struct project *p)
 int project_prepare(struct project *p, bool with_kernel)
 {
 	struct arena *a = p->a;
-	if (project_choose_tree(p))
+	if (project_choose_tree(p) || app_claim_target(a, p->target))
 		return -1;
 	const struct cfg_selection *sel = &p->r->sel;
 	struct app_request *req = &p->app;

@@ -8,6 +8,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "project/project.h"
@@ -23,13 +24,15 @@ void project_options_init(struct project_options *o)
 	o->sel.profile = CFG_DEBUG;
 }
 
-/* The nearest sel4.toml in the current folder or above it; NULL when there is none. */
+/* The nearest sel4.toml in the current folder or above it; NULL when there is none.  Anything
+ * by that name counts (a folder or FIFO is then refused when loaded, not silently skipped). */
 static char *find_upwards(void)
 {
 	char *dir = getcwd(NULL, 0);
 	while (dir) {
 		char *candidate = path_join(dir, "sel4.toml");
-		if (path_is_file(candidate)) {
+		struct stat st;
+		if (lstat(candidate, &st) == 0) {
 			free(dir);
 			return candidate;
 		}

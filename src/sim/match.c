@@ -24,19 +24,19 @@ const char *const sim_default_fail_patterns[] = {
 	NULL,
 };
 
-static int compile_all(regex_t **out, const char *const *src, size_t n)
+static int compile_all(struct rx ***out, const char *const *src, size_t n)
 {
-	*out = n ? xcalloc(n, sizeof(regex_t)) : NULL;
+	*out = n ? xcalloc(n, sizeof(struct rx *)) : NULL;
 	for (size_t i = 0; i < n; i++) {
-		int rc = regcomp(&(*out)[i], src[i], REG_EXTENDED | REG_NOSUB);
-		if (rc != 0) {
-			char msg[256];
-			regerror(rc, &(*out)[i], msg, sizeof(msg));
+		struct rx_error err;
+		(*out)[i] = rx_compile(src[i], &err);
+		if (!(*out)[i]) {
 			for (size_t j = 0; j < i; j++)
-				regfree(&(*out)[j]);
+				rx_free((*out)[j]);
 			free(*out);
 			*out = NULL;
-			return diag_error(NULL, "bad regular expression '%s': %s", src[i], msg);
+			return diag_error(NULL, "bad regular expression '%s': at offset %zu: %s", src[i], err.offset,
+					  err.msg);
 		}
 	}
 	return 0;
@@ -61,10 +61,10 @@ int sim_matcher_init(struct sim_matcher *m, const char *const *expect, size_t ne
 
 void sim_matcher_free(struct sim_matcher *m)
 {
-	for (size_t i = 0; i < m->nexpect; i++)
-		regfree(&m->expect[i]);
-	for (size_t i = 0; i < m->nfail; i++)
-		regfree(&m->fail[i]);
+	for (size_t i = 0; m->expect && i < m->nexpect; i++)
+		rx_free(m->expect[i]);
+	for (size_t i = 0; m->fail && i < m->nfail; i++)
+		rx_free(m->fail[i]);
 	free(m->expect);
 	free(m->fail);
 	free((char *)m->fail_line);
@@ -83,13 +83,13 @@ static void check_line(struct sim_matcher *m)
 {
 	const char *text = sb_str(&m->line);
 	for (size_t i = 0; i < m->nfail; i++) {
-		if (regexec(&m->fail[i], text, 0, NULL, 0) == 0) {
+		if (rx_search(m->fail[i], text, m->line.len, false, NULL, 0)) {
 			m->failed_by = m->fail_src[i];
 			m->fail_line = xstrdup(text);
 			return;
 		}
 	}
-	if (m->seen < m->nexpect && regexec(&m->expect[m->seen], text, 0, NULL, 0) == 0)
+	if (m->seen < m->nexpect && rx_search(m->expect[m->seen], text, m->line.len, false, NULL, 0))
 		m->seen++;
 }
 

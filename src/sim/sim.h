@@ -13,13 +13,13 @@
 #ifndef SELFE_SIM_H
 #define SELFE_SIM_H
 
-#include <regex.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "util/arena.h"
 #include "util/json_read.h"
+#include "util/regex.h"
 #include "util/sb.h"
 
 /* The messages that mean the run went wrong, whatever the user expects: the kernel's own
@@ -32,7 +32,7 @@ extern const char *const sim_default_fail_patterns[];
 enum sim_verdict { SIM_UNDECIDED, SIM_ALL_SEEN, SIM_FAIL_SEEN };
 
 struct sim_matcher {
-	regex_t *expect, *fail;
+	struct rx **expect, **fail;
 	const char *const *expect_src, *const *fail_src;
 	size_t nexpect, nfail;
 	size_t seen;           /* expectations met so far, in order */
@@ -42,7 +42,7 @@ struct sim_matcher {
 	bool in_escape;        /* inside an ESC [ ... sequence */
 };
 
-/* Compile the patterns (POSIX extended).  0, or -1 after reporting the bad pattern. */
+/* Compile the patterns (util/regex.h: the bounded POSIX ERE subset).  0, or -1 after reporting the bad pattern. */
 int sim_matcher_init(struct sim_matcher *m, const char *const *expect, size_t nexpect, const char *const *fail,
 		     size_t nfail);
 void sim_matcher_free(struct sim_matcher *m);

@@ -43,6 +43,35 @@ char *fs_read_file(const char *path, size_t *len)
 	return sb_detach(&sb);
 }
 
+static const char *file_kind(mode_t m)
+{
+	return S_ISDIR(m) ? "a folder" : S_ISFIFO(m) ? "a FIFO" : S_ISCHR(m) ? "a character device" :
+	       S_ISBLK(m) ? "a block device" : S_ISSOCK(m) ? "a socket" : "not a regular file";
+}
+
+char *fs_read_regular_file(const char *path, size_t *len)
+{
+	struct loc at = { path, 0, 0 };
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then refuses it. */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	if (fd < 0 && errno == EISDIR) {
+		diag_error(&at, "is a folder, not a file");
+		return NULL;
+	}
+	if (fd < 0) {
+		diag_error(&at, "cannot open file: %s", strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		diag_error(&at, "is %s, not a regular file", file_kind(st.st_mode));
+		close(fd);
+		return NULL;
+	}
+	close(fd);
+	return fs_read_file(path, len);
+}
+
 int fs_write_atomic(const char *path, const void *data, size_t len)
 {
 	struct loc at = { path, 0, 0 };

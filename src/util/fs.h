@@ -8,6 +8,9 @@
 
 /* Read a whole file into a malloc'd, NUL-terminated buffer.  Returns NULL and reports on error. */
 char *fs_read_file(const char *path, size_t *len);
+/* The same for a file that must be a regular one (a config file): a folder, FIFO or device is
+ * refused with a message saying what it is, without blocking on it. */
+char *fs_read_regular_file(const char *path, size_t *len);
 /* Write `len` bytes to `path` through `path.tmp.PID` + rename.  Returns 0, or -1 after reporting. */
 int fs_write_atomic(const char *path, const void *data, size_t len);
 
@@ -36,5 +39,16 @@ int fs_link_or_copy(const char *from, const char *to);
 /* Swap two existing paths in one atomic step (renameat2 RENAME_EXCHANGE).  Returns 0, 1 when
  * the system or file system cannot exchange (nothing changed), or -1 after reporting. */
 int fs_exchange(const char *a, const char *b);
+
+/*
+ * Temporaries of dead processes.  Outputs are written as NAME.tmp.PID (or moved aside as
+ * NAME.old.PID) and renamed into place, so a kill leaves one behind; the next run removes those
+ * in `dir` whose PID is no longer a live process (files or whole folders).  With `prefix`
+ * non-NULL only names starting with it are touched (a folder the user owns); `recurse` looks
+ * into subfolders too.  Best effort: returns how many it removed.
+ */
+int fs_remove_stale_temps(const char *dir, const char *prefix, int recurse);
+/* Whether `name` ends in ".tmp.PID" or ".old.PID"; *pid receives PID. */
+int fs_temp_name_pid(const char *name, long *pid);
 
 #endif

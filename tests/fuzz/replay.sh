@@ -5,7 +5,7 @@ set -u
 target=$1
 corpus=$2
 if "$target" -runs=0 "$corpus" >/dev/null 2>&1; then
-	echo "fuzz-corpus: $(ls "$corpus" | wc -l) inputs replayed"
+	echo "fuzz-corpus: $(ls "$corpus" | wc -l) inputs of $corpus replayed"
 	echo "fuzz-corpus: 1 passed, 0 failed"
 else
 	"$target" -runs=0 "$corpus" 2>&1 | tail -n 30

@@ -211,7 +211,7 @@ TEST(test_kconfig__compat_strings_errors)
 static struct kcfg *run_in(struct fixture *fx, const char *text, int *rc)
 {
 	struct kcfg *k = kcfg_new();
-	k->bindir = xstrdup(fx->dir);
+	k->bindir = arena_strdup(k->arena, fx->dir);
 	kcfg_set(k, "B", fx->dir);
 	kcfg_set(k, "DTB", fx->dtb);
 	kcfg_set(k, "RULES", fx->rules);

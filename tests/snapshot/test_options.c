@@ -137,7 +137,7 @@ TEST(test_snapshot__settings_equal_to_the_configuration_are_accepted)
 		{ "KernelIsMCS", { CFG_BOOL, NULL, 0, false }, { "sel4.toml", 6, 1 }, NULL },
 		{ "KernelMaxNumNodes", { CFG_INTEGER, NULL, 1, false }, { "sel4.toml", 7, 1 }, NULL },
 	};
-	struct cfg_resolved_list l = { items, 5, 5 };
+	struct cfg_resolved_list l = { .items = items, .len = 5, .cap = 5 };
 	const char *kj = NULL, *sj = NULL;
 	CHECK_INT_EQ(json_for(a, table, len, "pc99", "x86_64", CFG_DEBUG, &l, &kj, &sj), 0);
 	CHECK_STR_CONTAINS(kj, "\n    \"KERNEL_X86_FPU\": \"FXSAVE\",\n");
@@ -153,7 +153,7 @@ static void expect_refusal(struct sb *sink, const char *table, size_t len, const
 			   enum cfg_profile profile, const struct cfg_resolved_item *items, size_t n)
 {
 	struct arena *a = arena_new();
-	struct cfg_resolved_list l = { (struct cfg_resolved_item *)items, n, n };
+	struct cfg_resolved_list l = { .items = (struct cfg_resolved_item *)items, .len = n, .cap = n };
 	const char *kj = NULL, *sj = NULL;
 	diag_capture(sink);
 	CHECK_INT_EQ(json_for(a, table, len, platform, sel4_arch, profile, &l, &kj, &sj), -1);

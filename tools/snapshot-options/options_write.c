@@ -312,6 +312,9 @@ int snapshot_options_write(struct sb *out, const char *tree)
 			l->items = items;
 			l->len = i == n ? n + 1 : n;
 			l->cap = l->len;
+			l->index = (struct str_index){ 0 }; /* the copy gets its own key index */
+			for (size_t k = 0; k < l->len; k++)
+				str_index_put(a, &l->index, items[k].key, k);
 		}
 		rc = eval_one(tree, &confs[c], c, &rows, &nrows, &cap);
 	}

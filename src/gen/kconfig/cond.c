@@ -5,7 +5,6 @@
  * CMP0012 NEW (numbers and boolean constants are recognised).
  */
 #include <ctype.h>
-#include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "kcfg_internal.h"
+#include "util/regex.h"
 #include "util/xalloc.h"
 
 enum tok_kind { T_STR, T_QSTR, T_BOOL };
@@ -92,12 +92,13 @@ static void reduce(struct tok *v, size_t *n, size_t at, size_t count, bool b)
 	*n -= count - 1;
 }
 
-int kcfg_regex_compile(struct kcfg *k, const char *re, void *preg)
+struct rx *kcfg_regex_compile(struct kcfg *k, const char *re)
 {
-	int rc = regcomp(preg, re, REG_EXTENDED);
-	if (rc)
-		return kcfg_err(k, "invalid regular expression \"%s\"", re);
-	return 0;
+	struct rx_error err;
+	struct rx *rx = rx_compile(re, &err);
+	if (!rx)
+		kcfg_err(k, "invalid regular expression \"%s\": at offset %zu: %s", re, err.offset, err.msg);
+	return rx;
 }
 
 /* Compare two version strings component by component: <0, 0, >0. */
@@ -123,17 +124,17 @@ static int version_cmp(const char *a, const char *b)
 
 static int matches(struct kcfg *k, const char *s, const char *re, bool *out)
 {
-	regex_t rx;
-	if (kcfg_regex_compile(k, re, &rx))
+	struct rx *rx = kcfg_regex_compile(k, re);
+	if (!rx)
 		return -1;
-	regmatch_t m[10];
-	*out = regexec(&rx, s, 10, m, 0) == 0;
+	struct rx_span m[10];
+	*out = rx_search(rx, s, strlen(s), false, m, 10);
 	if (*out) {
 		for (int i = 0; i < 10; i++) {
 			char name[] = "CMAKE_MATCH_0";
 			name[12] = (char)('0' + i);
-			if (m[i].rm_so >= 0) {
-				char *v = xstrndup(s + m[i].rm_so, (size_t)(m[i].rm_eo - m[i].rm_so));
+			if (m[i].start >= 0) {
+				char *v = xstrndup(s + m[i].start, (size_t)(m[i].end - m[i].start));
 				kcfg_set(k, name, v);
 				free(v);
 			} else {
@@ -141,7 +142,7 @@ static int matches(struct kcfg *k, const char *s, const char *re, bool *out)
 			}
 		}
 	}
-	regfree(&rx);
+	rx_free(rx);
 	return 0;
 }
 

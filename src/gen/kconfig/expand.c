@@ -156,6 +156,7 @@ int kcfg_eval_args(struct kcfg *k, const struct kcfg_cmd *c, struct kcfg_args *o
 		char *v = kcfg_expand(k, r->text, r->len, &err);
 		if (err) {
 			free(v);
+			kcfg_args_free(out); /* nothing half-evaluated goes back (callers may free again) */
 			return -1;
 		}
 		if (r->kind == KCFG_QUOTED) {

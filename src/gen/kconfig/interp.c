@@ -64,6 +64,12 @@ static int exec_if(struct kcfg *k, struct kcfg_file *f, size_t i, size_t *resume
 }
 
 /* The loop variable is restored afterwards, as CMake does. */
+static bool over_budget(struct kcfg *k, unsigned long long more)
+{
+	k->spent += more;
+	return k->budget && k->spent > k->budget;
+}
+
 static int exec_foreach(struct kcfg *k, struct kcfg_file *f, size_t i)
 {
 	struct kcfg_cmd *c = &f->cmds[i];
@@ -90,6 +96,10 @@ static int exec_foreach(struct kcfg *k, struct kcfg_file *f, size_t i)
 		}
 		if (step <= 0)
 			step = 1;
+		if (hi > lo && (hi - lo) / step >= 1000000) {
+			rc = kcfg_err(k, "foreach RANGE of more than a million values");
+			goto out;
+		}
 		for (long x = lo; x <= hi; x += step) {
 			char buf[32];
 			snprintf(buf, sizeof buf, "%ld", x);
@@ -155,7 +165,7 @@ static int exec_while(struct kcfg *k, struct kcfg_file *f, size_t i)
 			return -1;
 		if (!b)
 			return 0;
-		if (guard > 1000000)
+		if (guard > 1000000 || over_budget(k, 1))
 			return kcfg_err(k, "while loop does not end");
 		int rc = kcfg_exec(k, f, i + 1, c->end);
 		if (rc == KCFG_BREAK)
@@ -272,18 +282,46 @@ static struct kcfg_def *find_def(struct kcfg *k, const char *name)
 	return NULL;
 }
 
+void kcfg_forbid_files(struct kcfg *k)
+{
+	k->no_files = true;
+}
+
+void kcfg_limit_work(struct kcfg *k, unsigned long long units)
+{
+	k->budget = units;
+}
+
+static bool touches_files(const char *name)
+{
+	static const char *const names[] = { "include", "file", "execute_process", "find_file", "find_program", "find_path" };
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		if (strcmp(names[i], name) == 0)
+			return true;
+	return false;
+}
+
 static int invoke(struct kcfg *k, struct kcfg_cmd *c)
 {
 	kcfg_builtin_fn fn = kcfg_sel4_builtin(c->name);
 	if (!fn)
 		fn = kcfg_builtin(c->name);
+	if (fn && k->no_files && touches_files(c->name))
+		return kcfg_err(k, "\"%s\" is refused: file access is off", c->name);
 	struct kcfg_def *d = fn ? NULL : find_def(k, c->name);
 	if (!fn && !d)
 		return kcfg_err(k, "unknown command \"%s\"", c->name);
 	struct kcfg_args a = { 0 };
 	int rc = kcfg_eval_args(k, c, &a);
+	unsigned long long bytes = 1;
+	for (size_t j = 0; !rc && j < a.n; j++)
+		bytes += strlen(a.v[j].s);
+	if (!rc && over_budget(k, bytes))
+		rc = kcfg_err(k, "the work limit is spent (%llu units)", k->budget);
 	if (!rc)
 		rc = fn ? fn(k, &a) : call(k, d, &a);
+	if (!rc && over_budget(k, 0))
+		rc = kcfg_err(k, "the work limit is spent (%llu units)", k->budget);
 	kcfg_args_free(&a);
 	return rc;
 }

@@ -100,6 +100,10 @@ struct kcfg {
 	/* seL4 before 14.0.0 left a choice that is impossible in this configuration out of the
 	 * configuration library; later releases list it as disabled.  Set by kcfg_eval_tree. */
 	bool choice_omits_impossible;
+	/* kcfg_forbid_files: the commands that read, write, list or run files are refused. */
+	bool no_files;
+	/* kcfg_limit_work: commands run plus bytes of arguments and values set; 0 = no limit. */
+	unsigned long long budget, spent;
 	/* How each CONFIG entry was declared (sel4.c), by CONFIG name: see kcfg_declared(). */
 	struct kcfg_table decl_option, decl_kind, decl_default;
 };
@@ -135,7 +139,9 @@ char *kcfg_list_join(char *const *v, size_t n);
 /* cond.c */
 int kcfg_cond(struct kcfg *k, const struct kcfg_arg *args, size_t n, bool *result);
 bool kcfg_truthy(const char *s);
-int kcfg_regex_compile(struct kcfg *k, const char *re, void *preg);
+struct rx;
+/* Compile a CMake regex with the bounded engine (util/regex.h); NULL after reporting. */
+struct rx *kcfg_regex_compile(struct kcfg *k, const char *re);
 
 /* interp.c */
 int kcfg_include(struct kcfg *k, const char *path);

@@ -30,6 +30,12 @@ struct kcfg;
 
 struct kcfg *kcfg_new(void);
 void kcfg_free(struct kcfg *k);
+/* Refuse include, file, execute_process and find_*: the interpreter then touches nothing outside
+ * itself (for the fuzz target, which runs arbitrary CMake text). */
+void kcfg_forbid_files(struct kcfg *k);
+/* Stop with an error once `units` of work (commands, loop rounds, bytes of arguments and of
+ * values set) are spent: bounded time and memory on any input. */
+void kcfg_limit_work(struct kcfg *k, unsigned long long units);
 /* A user setting, as `cmake -DNAME=VALUE` would make it (an untyped cache entry). */
 void kcfg_define(struct kcfg *k, const char *name, const char *value);
 /* Run CMake text as if it were the file `path` (whose folder is the current source folder). */

@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* list(), string() and math(EXPR) sub-commands used by configuration scripts. */
 #include <ctype.h>
-#include <regex.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "kcfg_internal.h"
+#include "util/regex.h"
 #include "util/sb.h"
 #include "util/xalloc.h"
 
@@ -169,19 +169,19 @@ int kcfg_cmd_list(struct kcfg *k, struct kcfg_args *a)
 /* REGEX REPLACE: \0..\9 in the replacement name the whole match and groups. */
 static int regex_replace(struct kcfg *k, const char *re, const char *rep, const char *in, struct sb *out)
 {
-	regex_t rx;
-	if (kcfg_regex_compile(k, re, &rx))
+	struct rx *rx = kcfg_regex_compile(k, re);
+	if (!rx)
 		return -1;
-	regmatch_t m[10];
+	struct rx_span m[10];
 	const char *p = in;
-	int flags = 0;
-	while (*p && regexec(&rx, p, 10, m, flags) == 0) {
-		sb_add(out, p, (size_t)m[0].rm_so);
+	bool notbol = false;
+	while (*p && rx_search(rx, p, strlen(p), notbol, m, 10)) {
+		sb_add(out, p, (size_t)m[0].start);
 		for (const char *r = rep; *r; r++) {
 			if (*r == '\\' && r[1] >= '0' && r[1] <= '9') {
 				int g = r[1] - '0';
-				if (m[g].rm_so >= 0)
-					sb_add(out, p + m[g].rm_so, (size_t)(m[g].rm_eo - m[g].rm_so));
+				if (m[g].start >= 0)
+					sb_add(out, p + m[g].start, (size_t)(m[g].end - m[g].start));
 				r++;
 			} else if (*r == '\\' && r[1] == 'n') {
 				sb_addch(out, '\n');
@@ -190,18 +190,18 @@ static int regex_replace(struct kcfg *k, const char *re, const char *rep, const 
 				sb_addch(out, *r);
 			}
 		}
-		if (m[0].rm_eo == m[0].rm_so) {
-			if (!p[m[0].rm_eo])
+		if (m[0].end == m[0].start) {
+			if (!p[m[0].end])
 				break;
-			sb_addch(out, p[m[0].rm_eo]);
-			p += m[0].rm_eo + 1;
+			sb_addch(out, p[m[0].end]);
+			p += m[0].end + 1;
 		} else {
-			p += m[0].rm_eo;
+			p += m[0].end;
 		}
-		flags = REG_NOTBOL;
+		notbol = true;
 	}
 	sb_adds(out, p);
-	regfree(&rx);
+	rx_free(rx);
 	return 0;
 }
 
@@ -260,14 +260,14 @@ int kcfg_cmd_string(struct kcfg *k, struct kcfg_args *a)
 		free(in);
 		dest = a->v[4].s;
 	} else if (strcmp(sub, "REGEX") == 0 && a->n >= 4 && strcmp(a->v[1].s, "MATCH") == 0) {
-		regex_t rx;
 		char *in = concat(a, 4, a->n);
-		rc = kcfg_regex_compile(k, a->v[2].s, &rx);
-		if (!rc) {
-			regmatch_t m[1];
-			if (regexec(&rx, in, 1, m, 0) == 0)
-				sb_add(&out, in + m[0].rm_so, (size_t)(m[0].rm_eo - m[0].rm_so));
-			regfree(&rx);
+		struct rx *rx = kcfg_regex_compile(k, a->v[2].s);
+		rc = rx ? 0 : -1;
+		if (rx) {
+			struct rx_span m[1];
+			if (rx_search(rx, in, strlen(in), false, m, 1))
+				sb_add(&out, in + m[0].start, (size_t)(m[0].end - m[0].start));
+			rx_free(rx);
 		}
 		free(in);
 		dest = a->v[3].s;

@@ -39,6 +39,7 @@ bool kcfg_is_defined(struct kcfg *k, const char *name)
 
 void kcfg_set(struct kcfg *k, const char *name, const char *value)
 {
+	k->spent += value ? strlen(value) : 0; /* kcfg_limit_work: checked after the command */
 	kcfg_table_put(&k->scope->vars, name, value);
 }
 

@@ -507,21 +507,31 @@ static int build_library(struct gen *g)
 	if (make_dir(g, arena_printf(g->a, "%s/pkgconfig", lib)))
 		return -1;
 	/* libsel4's own sources use register variables and __thread: GNU C, freestanding, with the
-	 * sel4_arch's ABI switches (the platform table's). */
+	 * sel4_arch's ABI switches (the platform table's).  The prefix maps keep the temporary
+	 * folder (its name changes every run), the tree's place and the current folder out of the
+	 * debug information: the same inputs give the same library in any folder.  (gcc tries the
+	 * maps last first: the specific ones go last.) */
 	const struct plat_arch *pa = plat_arch(g->req->sel4_arch);
 	const char *const *abi = pa ? plat_abi_cflags(g->a, pa, config_flag, (void *)g->kernel_config) : NULL;
-	const char *compile[24] = { cc, "-std=gnu11", "-O2", "-g", "-ffreestanding", "-fno-pic", "-fno-stack-protector" };
-	size_t nc = 7;
-	for (size_t i = 0; abi && abi[i] && nc < 17; i++)
+	const char *cwd = path_absolute_in(g->a, ".");
+	const char *head[] = { cc, "-std=gnu11", "-O2", "-g", "-ffreestanding", "-fno-pic", "-fno-stack-protector",
+			       arena_printf(g->a, "-ffile-prefix-map=%s=.", cwd),
+			       arena_printf(g->a, "-ffile-prefix-map=%s=sel4", g->req->source),
+			       arena_printf(g->a, "-ffile-prefix-map=%s=libsel4", g->tmp), NULL };
+	const char *tail[] = { arena_printf(g->a, "-I%s", g->inc), "-c", tree(g, "src/sel4_bootinfo.c"), "-o", obj, NULL };
+	const char *compile[32];
+	size_t nc = 0;
+	for (size_t i = 0; head[i]; i++)
+		compile[nc++] = head[i];
+	for (size_t i = 0; abi && abi[i] && nc < 24; i++)
 		compile[nc++] = abi[i];
-	const char *rest[] = { arena_printf(g->a, "-I%s", g->inc), "-c", tree(g, "src/sel4_bootinfo.c"), "-o", obj, NULL };
-	for (size_t i = 0; i < sizeof(rest) / sizeof(rest[0]); i++)
-		compile[nc++] = rest[i];
+	for (size_t i = 0; i < sizeof(tail) / sizeof(tail[0]); i++)
+		compile[nc++] = tail[i];
 	/* The library is made of the compile command, the source and every header it could see. */
 	struct stamp st;
 	stamp_init(&st, g->a);
 	for (size_t i = 0; compile[i]; i++)
-		if (!strstr(compile[i], g->tmp)) /* the temporary folder's name changes every run */
+		if (!strstr(compile[i], g->tmp) && strncmp(compile[i], "-ffile-prefix-map=", 18)) /* folder names */
 			stamp_string(&st, compile[i]);
 	stamp_program(&st, cc);
 	if (stamp_file(&st, tree(g, "src/sel4_bootinfo.c")))
@@ -533,7 +543,8 @@ static int build_library(struct gen *g)
 		unlink(archive_path); /* ar would add to an archive the spare left, not start anew */
 		if (need_tool(g, cc) || need_tool(g, ar) || proc_run(compile, NULL))
 			return -1;
-		const char *archive[] = { ar, "rcs", archive_path, obj, NULL };
+		/* D: no timestamps, owners or modes in the archive (reproducible). */
+		const char *archive[] = { ar, "rcsD", archive_path, obj, NULL };
 		if (proc_run(archive, NULL))
 			return -1;
 		unlink(obj);
@@ -691,12 +702,21 @@ static int claim_spare(struct gen *g)
 	return 0;
 }
 
+/* OUT.tmp.PID and OUT.old.PID of killed runs (never this run's, nor a live run's). */
+static void remove_stale(struct arena *a, const char *out)
+{
+	const char *norm = path_normalize_in(a, out);
+	const char *base = strrchr(norm, '/') ? strrchr(norm, '/') + 1 : norm;
+	fs_remove_stale_temps(path_dirname_in(a, norm), arena_printf(a, "%s.", base), 0);
+}
+
 int libsel4_generate(struct arena *a, const struct libsel4_request *req, bool keep_current, bool *kept)
 {
 	struct gen g = { .a = a, .req = req };
 	*kept = false;
 	g.word_bits = strstr(req->sel4_arch, "64") ? "64" : "32";
 	g.tmp = arena_printf(a, "%s.tmp.%ld", req->out, (long)getpid());
+	remove_stale(a, req->out);
 	g.spare = spare_path(a, req->out);
 	g.inc = arena_printf(a, "%s/include", g.tmp);
 	g.src_dirs[0] = tree(&g, "include");

@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * libFuzzer target: the interface XML (through libxml2), read as an API file (then its labels,
+ * invocation headers and client stubs emitted) and as a syscall file (then syscall.h emitted).
+ * The loaders take a path: the input goes to a file of this process first.  Inputs that name
+ * XInclude are skipped: an include reads any file named (a FIFO would block the fuzzer).
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "gen/iface/iface.h"
+#include "util/diag.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static bool mentions(const uint8_t *data, size_t size, const char *word)
+{
+	size_t n = strlen(word);
+	for (size_t i = 0; i + n <= size; i++)
+		if (!memcmp(data + i, word, n))
+			return true;
+	return false;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	if (mentions(data, size, "XInclude") || mentions(data, size, "xinclude"))
+		return 0;
+	static char path[64];
+	if (!path[0])
+		snprintf(path, sizeof path, "/tmp/selfe-fuzz-iface-%ld.xml", (long)getpid());
+	FILE *f = fopen(path, "wb");
+	if (!f)
+		abort();
+	fwrite(data, 1, size, f);
+	fclose(f);
+	struct sb sink = SB_INIT;
+	diag_capture(&sink);
+	struct arena *a = arena_new();
+	struct iface_api *api = iface_load_api(a, path);
+	if (api) {
+		struct sb out = SB_INIT;
+		struct iface_label *labels;
+		int status = 0;
+		iface_labels(a, api, &labels, &status);
+		iface_emit_invocations(&out, api, IFACE_LAYER_GENERIC);
+		iface_emit_invocations(&out, api, IFACE_LAYER_ARCH);
+		static const char *const arches[] = { "aarch64", "x86_64", "riscv64", "aarch32" };
+		for (size_t i = 0; i < sizeof arches / sizeof *arches; i++) {
+			struct iface_stub_options opt = { .sel4_arch = arches[i], .mcs = i & 1 };
+			const struct iface_api *apis[] = { api };
+			iface_emit_stubs(&out, a, apis, 1, &opt);
+		}
+		sb_release(&out);
+	}
+	struct iface_syscalls *sys = iface_load_syscalls(a, path);
+	if (sys) {
+		struct sb out = SB_INIT;
+		iface_emit_syscalls(&out, sys, false);
+		iface_emit_syscalls(&out, sys, true);
+		sb_release(&out);
+	}
+	arena_free(a);
+	diag_capture(NULL);
+	sb_release(&sink);
+	unlink(path);
+	return 0;
+}
