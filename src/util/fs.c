@@ -18,29 +18,37 @@
 #include "sb.h"
 #include "xalloc.h"
 
-char *fs_read_file(const char *path, size_t *len)
+/* Everything `fd` holds (closed here); `path` labels errors. */
+static char *read_fd(int fd, const char *path, size_t *len)
 {
-	struct loc at = { path, 0, 0 };
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		diag_error(&at, "cannot open file: %s", strerror(errno));
-		return NULL;
-	}
 	struct sb sb = SB_INIT;
 	char buf[65536];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		sb_add(&sb, buf, n);
-	int failed = ferror(f);
-	int saved = errno;
-	fclose(f);
-	if (failed) {
-		sb_release(&sb);
-		diag_error(&at, "cannot read file: %s", strerror(saved));
-		return NULL;
+	ssize_t n;
+	while ((n = read(fd, buf, sizeof(buf))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			int saved = errno;
+			close(fd);
+			sb_release(&sb);
+			diag_error(&(struct loc){ path, 0, 0 }, "cannot read file: %s", strerror(saved));
+			return NULL;
+		}
+		sb_add(&sb, buf, (size_t)n);
 	}
+	close(fd);
 	*len = sb.len;
 	return sb_detach(&sb);
+}
+
+char *fs_read_file(const char *path, size_t *len)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		diag_error(&(struct loc){ path, 0, 0 }, "cannot open file: %s", strerror(errno));
+		return NULL;
+	}
+	return read_fd(fd, path, len);
 }
 
 static const char *file_kind(mode_t m)
@@ -68,8 +76,9 @@ char *fs_read_regular_file(const char *path, size_t *len)
 		close(fd);
 		return NULL;
 	}
-	close(fd);
-	return fs_read_file(path, len);
+	/* the very file checked: reads block again (a regular file never waits anyway) */
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	return read_fd(fd, path, len);
 }
 
 int fs_write_atomic(const char *path, const void *data, size_t len)
