@@ -8,7 +8,7 @@ CLANG   ?= clang
 O       := build
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
 CFLAGS  ?= -O2 -g
-BASEFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) -Isrc -Itests -Itools -Iruntime/include $(XML_CFLAGS)
+BASEFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) -Isrc -Itests -Itools -Iruntime/include -Iloader/include $(XML_CFLAGS)
 SANFLAGS  := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 LIBS    := $(XML_LIBS)
 
@@ -16,7 +16,8 @@ LIBS    := $(XML_LIBS)
 # (Code that runs on seL4 lives outside src/: runtime/.)
 LIB_DIRS  := $(filter-out src/cli,$(patsubst %/,%,$(sort $(dir $(wildcard src/*/*.c src/*/*/*.c)))))
 # The selfe-arc reader is shared with root tasks: `selfe arc list` runs the very same checks.
-LIB_SRCS  := $(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.c)) src/config/default_config.S runtime/lib/arc.c
+LIB_SRCS  := $(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.c)) src/config/default_config.S runtime/lib/arc.c \
+	$(wildcard loader/lib/*.c)
 CLI_SRCS  := $(wildcard src/cli/*.c)
 DEC_SRCS  := $(wildcard tests/toml/decode/*.c)
 TEST_MODS := $(patsubst tests/%/,%,$(sort $(dir $(wildcard tests/*/test_*.c))))
@@ -36,7 +37,8 @@ $(O)/obj/%.o: %.S
 
 # --- embedded folders (src/embed/folder.h): the seL4 snapshot and the root-task runtime ----------
 # PREFIX:FOLDER; scripts/embed-folder writes each as an assembly file of .incbin lines.
-EMBEDS := selfe_snapshot:snapshot/sel4-16.0.0 selfe_runtime:runtime
+# selfe_loader: the kernel loader's sources, compiled by `selfe build` for ARM and RISC-V.
+EMBEDS := selfe_snapshot:snapshot/sel4-16.0.0 selfe_runtime:runtime selfe_loader:loader
 define embed_rules
 $(1)_FILES := $$(shell find $(2) -type f 2>/dev/null | LC_ALL=C sort)
 # The list is rewritten only when it changes: adding or removing a file regenerates the .S.

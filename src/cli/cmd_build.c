@@ -32,7 +32,7 @@ int cmd_build(int argc, char **argv)
 		if (gap)
 			printf("images: none: %s; the kernel and the root task are built\n", gap);
 		else if (project_images(&p, &kimg, &rimg) == 0)
-			printf("images: %s %s\n", kimg, rimg);
+			printf("images: %s%s%s\n", kimg, rimg ? " " : "", rimg ? rimg : "");
 		else
 			status = EXIT_TROUBLE;
 	}

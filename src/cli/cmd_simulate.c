@@ -11,7 +11,7 @@ static const char usage[] =
 	"                      [--timeout S] [--expect REGEX]... [--fail REGEX]... [-- QEMU ARGS]\n"
 	"\n"
 	"Builds what `selfe build` builds (only what changed), then boots the kernel and the root\n"
-	"task in QEMU (pc99 for now; ARM and RISC-V need selfe's ELF loader, which does not exist yet).\n"
+	"task in QEMU (pc99 by multiboot; sabre, qemu-arm-virt and qemu-riscv-virt through selfe's loader).\n"
 	"Serial output is shown and kept in target/selfe/PLATFORM-PROFILE/serial.log.\n"
 	"\n"
 	"  --source DIR            the seL4 tree (default: $SEL4_SOURCE, else the config's kernel source)\n"

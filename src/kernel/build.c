@@ -239,8 +239,9 @@ int kernel_build(struct arena *a, const struct kernel_request *req, struct kerne
 	 * that switching back to an older configuration installs that one's kernel again. */
 	const char *from = arena_printf(a, "%s/selfe-installed-from", prefix);
 	const char *python;
-	/* Up to date: the folder's last successful build saw this very tree. */
-	if (path_is_file(done) && path_is_file(out->elf) && path_is_file(arena_printf(a, "%s/python", dir))) {
+	/* Up to date: the folder's last successful build saw this very tree, and installed last. */
+	if (path_is_file(done) && path_is_file(out->elf) && path_is_file(arena_printf(a, "%s/python", dir)) &&
+	    path_is_file(from)) {
 		size_t len;
 		char *py = fs_read_file(arena_printf(a, "%s/python", dir), &len);
 		char *old = fs_read_file(done, &len);

@@ -4,7 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "image/image.h"
 #include "project/project.h"
+#include "sim/sim.h"
 #include "source/source.h"
 #include "util/path.h"
 #include "util/proc.h"
@@ -151,8 +153,13 @@ const char *project_boot_gap(const struct project *p)
 {
 	if (p->arch->boot == PLAT_BOOT_MULTIBOOT)
 		return NULL;
-	return arena_printf(p->a, "%s (%s) cannot be simulated yet: its kernel boots through selfe's ELF loader, which does not exist yet",
-			    p->r->sel.platform, p->r->sel.sel4_arch);
+	if (!image_loader_supported(p->r->sel.sel4_arch))
+		return arena_printf(p->a, "%s (%s) cannot be booted yet: selfe's loader does not run on %s", p->r->sel.platform,
+				    p->r->sel.sel4_arch, p->r->sel.sel4_arch);
+	if (!sim_loader_platform_known(p->r->sel.platform, p->r->sel.sel4_arch))
+		return arena_printf(p->a, "%s (%s) cannot be booted yet: selfe knows no QEMU machine for it",
+				    p->r->sel.platform, p->r->sel.sel4_arch);
+	return NULL;
 }
 
 bool project_can_boot(const struct project *p)

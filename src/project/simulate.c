@@ -116,7 +116,22 @@ enum project_verdict project_simulate(struct project *p, const struct project_ru
 		.extra = req->extra,
 		.nextra = req->nextra,
 	};
-	const char **argv = sim_pc99_argv(a, &q);
+	/* ARM and RISC-V: one image from selfe's loader (no root image beside it). */
+	struct sim_loader_request lq = {
+		.platform = p->r->sel.platform,
+		.sel4_arch = p->r->sel.sel4_arch,
+		.qemu = p->arch->qemu,
+		.machine = p->platform ? p->platform->qemu_machine : NULL,
+		.config = config,
+		.config_path = p->kernel.config_json,
+		.image = kimg,
+		.memory_mib = p->m->simulate.memory,
+		.serial_override = req->serial_override,
+		.gdb_port = req->gdb_port,
+		.extra = req->extra,
+		.nextra = req->nextra,
+	};
+	const char **argv = rimg ? sim_pc99_argv(a, &q) : sim_loader_argv(a, &lq);
 	if (!argv)
 		return PROJECT_TROUBLE;
 	/* A root task whose runtime drives the UART itself is checkable on any kernel. */

@@ -23,6 +23,7 @@ const char *const sim_default_fail_patterns[] = {
 	/* selfe-start's line when main returns non-zero (start.c prints "main returned %d"):
 	 * a failed program fails the run at once instead of idling until the timeout. */
 	"main returned -?[1-9]",
+	"^LDR\\|ERROR: ", /* selfe's loader refused the image or the machine */
 	NULL,
 };
 

@@ -24,7 +24,8 @@
 
 /* The messages that mean the run went wrong, whatever the user expects: the kernel's own
  * failure paths (a failed kernel assertion, a call to the kernel's fail(), a thread faulting
- * with no fault handler, on classic and on MCS kernels) and selfe-runtime's panic line.
+ * with no fault handler, on classic and on MCS kernels), selfe-runtime's panic line and selfe's
+ * loader's error line.
  * NULL-terminated. */
 extern const char *const sim_default_fail_patterns[];
 
@@ -120,5 +121,23 @@ int sim_symbolize_log(struct arena *a, const char *log_path, const char *elf, co
 /* Whether the root task image drives the UART itself when the kernel does not print (its
  * runtime's marker string is in it). */
 bool sim_has_runtime_console(const char *image);
+
+/* ARM and RISC-V (qemu_loader.c): one image from selfe's loader, QEMU's -kernel. */
+struct sim_loader_request {
+	const char *platform, *sel4_arch;
+	const char *qemu;                /* the platform table's qemu-system binary */
+	const char *machine;             /* the platform table's -machine */
+	const struct json_value *config; /* the kernel's configuration: cores, hypervisor mode, CPU */
+	const char *config_path;         /* where it was read from, for messages */
+	const char *image;
+	int64_t memory_mib; /* 0: what the kernel's DTB describes */
+	const char *serial_override;
+	int gdb_port;
+	const char *const *extra;
+	size_t nextra;
+};
+/* Whether qemu_loader.c knows how QEMU boots this platform's kernels. */
+bool sim_loader_platform_known(const char *platform, const char *sel4_arch);
+const char **sim_loader_argv(struct arena *a, const struct sim_loader_request *req);
 
 #endif

@@ -78,8 +78,8 @@ has_line() { # FILE LINE: LINE is a whole line of FILE, CRs aside
 	run test --timeout 0
 	expect_rc test-bad-timeout 2
 	run simulate -p qemu-arm-virt
-	expect_rc simulate-arm-needs-loader 2
-	expect_err_line simulate-arm-says-loader "selfe: error: qemu-arm-virt (aarch64) cannot be simulated yet: its kernel boots through selfe's ELF loader, which does not exist yet"
+	expect_rc simulate-arm-without-app 2
+	expect_err_line simulate-arm-without-app-says "<default sel4.toml>: error: nothing to build for qemu-arm-virt: no [app] table and no make_root_task"
 	run test -p qemu-riscv-virt
 	expect_rc test-without-table-default-config 2
 	expect_err_line test-without-table-default-config-says "<default sel4.toml>: error: no [test] table: selfe test needs the lines a run must show"
