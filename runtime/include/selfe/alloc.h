@@ -47,6 +47,9 @@
 #elif defined(CONFIG_ARCH_AARCH32)
 #define SELFE_VADDR_BASE 0x40000000ul /* 1 GiB .. 3 GiB; the kernel lives at 0xe0000000 */
 #define SELFE_VADDR_END 0xc0000000ul
+#elif defined(CONFIG_ARCH_RISCV32)
+#define SELFE_VADDR_BASE 0x40000000ul /* 1 GiB .. 2 GiB - 16 MiB: Sv32's user space ends at 2 GiB */
+#define SELFE_VADDR_END 0x7f000000ul
 #else
 #error "selfe/alloc.h: no virtual address range for this architecture"
 #endif
