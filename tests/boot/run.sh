@@ -157,7 +157,7 @@ printf '\n[simulate]\nmemory = 384\n' >>sel4.toml
 run simulate -v --timeout 60 --expect '^main returned 0$' </dev/null
 expect_rc simulate-expect 0
 expect_out_match simulate-v-prints-qemu-command \
-	'^qemu-system-x86_64 -machine pc -cpu Nehalem,-vme,\+pdpe1gb,-xsave,-xsaveopt,-xsavec,\+fsgsbase,-invpcid,\+syscall,\+lm,enforce -nographic -serial mon:stdio -m size=384M -no-reboot -kernel [^ ]*/images/kernel-x86_64-pc99 -initrd [^ ]*/images/hello-x86_64-pc99$'
+	'^qemu-system-x86_64 -cpu Nehalem,-vme,\+pdpe1gb,-xsave,-xsaveopt,-xsavec,\+fsgsbase,-invpcid,\+syscall,\+lm,enforce -nographic -serial mon:stdio -m size=384M -no-reboot -kernel [^ ]*/images/kernel-x86_64-pc99 -initrd [^ ]*/images/hello-x86_64-pc99$'
 expect_true simulate-no-kernel-rebuild sh -c "! grep -q '^kernel: ' '$T/out'"
 expect_no_qemu simulate-stopped-qemu
 
