@@ -105,6 +105,21 @@ bool kernel_config_bool(const struct json_value *config, const char *name)
 	return v && v->kind == JSON_BOOL && v->b;
 }
 
+const char *kernel_config_string(const struct json_value *config, const char *name)
+{
+	const struct json_value *v = config ? json_get(config, name) : NULL;
+	return v && (v->kind == JSON_STRING || v->kind == JSON_NUMBER) ? v->text : NULL;
+}
+
+const char *kernel_config_true_suffix(const struct json_value *config, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	for (size_t i = 0; config && config->kind == JSON_OBJECT && i < config->count; i++)
+		if (!strncmp(config->keys[i], prefix, n) && config->items[i].kind == JSON_BOOL && config->items[i].b)
+			return config->keys[i] + n;
+	return NULL;
+}
+
 bool kernel_config_flag(void *config, const char *name)
 {
 	return kernel_config_bool(config, name);

@@ -66,6 +66,11 @@ int kernel_build(struct arena *a, const struct kernel_request *req, struct kerne
  */
 const struct json_value *kernel_config_read(struct arena *a, const char *path);
 bool kernel_config_bool(const struct json_value *config, const char *name);
+/* A string or number value as written; NULL when absent or boolean. */
+const char *kernel_config_string(const struct json_value *config, const char *name);
+/* For a choice among booleans (ARM_CORTEX_A53, ...): the rest of the name of the first true
+ * one that starts with `prefix` ("A53"), or NULL. */
+const char *kernel_config_true_suffix(const struct json_value *config, const char *prefix);
 /* kernel_config_bool for callbacks (plat_config_bool). */
 bool kernel_config_flag(void *config, const char *name);
 

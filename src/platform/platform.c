@@ -36,14 +36,27 @@ static const struct plat_arch arches[] = {
 	  "qemu-system-misc", "qemu-riscv64", EM_RISCV, PLAT_BOOT_LOADER, "riscv" },
 };
 
+/*
+ * QEMU for the loader platforms.  qemu-arm-virt: the kernel's DTB comes from
+ * `virt,secure=off,gic-version=2` with 1 GiB; PSCI goes through HVC unless EL2 exists, then SMC
+ * (the loader picks by the EL it starts in).  qemu-riscv-virt: the DTB comes from QEMU with
+ * 3 GiB; OpenSBI runs the loader in S-mode.  sabre: the kernel's console is UART2, QEMU's second
+ * serial port (the first goes nowhere); the machine's default RAM (128 MiB) is less than the
+ * kernel's DTB describes.
+ */
+static const struct plat_qemu qemu_arm_virt = { ",secure=off,gic-version=2", ",virtualization=on,highmem=off,secure=off,gic-version=2",
+						"ARM_CORTEX", 1024, "-nographic -serial mon:stdio", false };
+static const struct plat_qemu qemu_riscv_virt = { "", NULL, "rv64", 3072, "-nographic -serial mon:stdio", true };
+static const struct plat_qemu qemu_sabre = { "", NULL, NULL, 1024, "-nographic -serial null -serial mon:stdio", false };
+
 const struct plat_platform plat_platforms[] = {
 	/* pc99: QEMU's default machine (pc), so no -machine */
-	{ "pc99", "x86_64", "pc99", NULL, NULL, NULL, true },
+	{ "pc99", "x86_64", "pc99", NULL, NULL, NULL, true, NULL },
 	/* The i.MX6 Sabre Lite board (QEMU machine "sabrelite") is the imx6 platform's sabre variant. */
-	{ "sabre", "aarch32", "imx6", "KernelARMPlatform", "sabre", "sabrelite", true },
-	{ "qemu-arm-virt", "aarch64", "qemu-arm-virt", NULL, NULL, "virt", true },
-	{ "qemu-riscv-virt", "riscv64", "qemu-riscv-virt", NULL, NULL, "virt", true },
-	{ NULL, NULL, NULL, NULL, NULL, NULL, false },
+	{ "sabre", "aarch32", "imx6", "KernelARMPlatform", "sabre", "sabrelite", true, &qemu_sabre },
+	{ "qemu-arm-virt", "aarch64", "qemu-arm-virt", NULL, NULL, "virt", true, &qemu_arm_virt },
+	{ "qemu-riscv-virt", "riscv64", "qemu-riscv-virt", NULL, NULL, "virt", true, &qemu_riscv_virt },
+	{ NULL, NULL, NULL, NULL, NULL, NULL, false, NULL },
 };
 
 /* The kernel's own platforms in seL4 16.0.0: the values of its KernelPlatform choice, one per
@@ -86,6 +99,12 @@ const struct plat_platform *plat_platform_of_kernel(const char *kernel_platform)
 		if (!strcmp(p->kernel_platform, kernel_platform))
 			return p;
 	return NULL;
+}
+
+const struct plat_qemu *plat_loader_qemu(const char *platform, const char *sel4_arch)
+{
+	const struct plat_platform *p = plat_platform(platform);
+	return p && p->qemu_machine && sel4_arch && !strcmp(p->sel4_arch, sel4_arch) ? p->loader_qemu : NULL;
 }
 
 const char *plat_cross_prefix(const char *configured, const char *sel4_arch)

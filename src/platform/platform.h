@@ -34,14 +34,25 @@ struct plat_arch {
 	const char *start;         /* selfe-start's folder for it (runtime/start/START), NULL if none */
 };
 
+/* How QEMU runs a platform booted through selfe's loader (for its default sel4_arch). */
+struct plat_qemu {
+	const char *machine_options;     /* appended to -machine */
+	const char *machine_options_hyp; /* instead, for a kernel running in EL2 */
+	const char *cpu;                 /* -cpu; NULL: the machine's own; "ARM_CORTEX": the kernel's */
+	int memory_mib;                  /* the RAM the kernel's DTB describes (dumped with that much) */
+	const char *serial;              /* the console options (--serial-override replaces them) */
+	bool opensbi;                    /* -bios OpenSBI, which stays resident (the kernel calls SBI) */
+};
+
 struct plat_platform {
 	const char *name;            /* the platform's name in sel4.toml, "sabre" */
 	const char *sel4_arch;       /* its default sel4_arch */
 	const char *kernel_platform; /* KernelPlatform, "imx6" */
 	const char *sub_option;      /* a sub-platform option (KernelARMPlatform), or NULL */
 	const char *sub_value;       /* its value, "sabre" */
-	const char *qemu_machine;    /* QEMU's -machine, NULL when QEMU does not emulate it */
+	const char *qemu_machine;    /* QEMU's -machine, NULL for QEMU's default or none */
 	bool snapshot;               /* the embedded snapshot has its configurations */
+	const struct plat_qemu *loader_qemu; /* booting through the loader in QEMU; NULL: not known */
 };
 
 /* The sel4_arch's entry; NULL for a name seL4 does not have. */
@@ -57,6 +68,10 @@ const struct plat_platform *plat_platform_of_kernel(const char *kernel_platform)
 extern const char *const plat_kernel_platforms[];
 /* Every known platform, then a NULL name. */
 extern const struct plat_platform plat_platforms[];
+
+/* The QEMU facts for booting `platform` as `sel4_arch` through selfe's loader; NULL when
+ * selfe knows none (another sel4_arch than the platform's own, or no QEMU machine). */
+const struct plat_qemu *plat_loader_qemu(const char *platform, const char *sel4_arch);
 
 /* The cross compiler prefix for a configuration: the config's own, else the sel4_arch's Debian
  * prefix.  A foreign arch never falls back to the host compiler. */

@@ -156,7 +156,7 @@ const char *project_boot_gap(const struct project *p)
 	if (!image_loader_supported(p->r->sel.sel4_arch))
 		return arena_printf(p->a, "%s (%s) cannot be booted yet: selfe's loader does not run on %s", p->r->sel.platform,
 				    p->r->sel.sel4_arch, p->r->sel.sel4_arch);
-	if (!sim_loader_platform_known(p->r->sel.platform, p->r->sel.sel4_arch))
+	if (!plat_loader_qemu(p->r->sel.platform, p->r->sel.sel4_arch))
 		return arena_printf(p->a, "%s (%s) cannot be booted yet: selfe knows no QEMU machine for it",
 				    p->r->sel.platform, p->r->sel.sel4_arch);
 	return NULL;

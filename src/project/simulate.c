@@ -122,6 +122,7 @@ enum project_verdict project_simulate(struct project *p, const struct project_ru
 		.sel4_arch = p->r->sel.sel4_arch,
 		.qemu = p->arch->qemu,
 		.machine = p->platform ? p->platform->qemu_machine : NULL,
+		.facts = plat_loader_qemu(p->r->sel.platform, p->r->sel.sel4_arch),
 		.config = config,
 		.config_path = p->kernel.config_json,
 		.image = kimg,

@@ -51,29 +51,6 @@ const char *sim_pc99_cpu(struct arena *a, const char *path, const struct json_va
 	return cpu;
 }
 
-/* Split on spaces (runs of them), as --serial-override is documented to. */
-static void add_words(struct arena *a, const char ***v, size_t *n, size_t *cap, const char *text)
-{
-	const char *p = text;
-	while (*p) {
-		while (*p == ' ')
-			p++;
-		const char *start = p;
-		while (*p && *p != ' ')
-			p++;
-		if (p > start) {
-			*v = arena_grow(a, *v, cap, *n + 2, sizeof(**v));
-			(*v)[(*n)++] = arena_strndup(a, start, (size_t)(p - start));
-		}
-	}
-}
-
-static void add(struct arena *a, const char ***v, size_t *n, size_t *cap, const char *word)
-{
-	*v = arena_grow(a, *v, cap, *n + 2, sizeof(**v));
-	(*v)[(*n)++] = word;
-}
-
 const char **sim_pc99_argv(struct arena *a, const struct sim_pc99_request *req)
 {
 	const char *cpu = sim_pc99_cpu(a, req->config_path, req->config);
@@ -81,34 +58,33 @@ const char **sim_pc99_argv(struct arena *a, const struct sim_pc99_request *req)
 		return NULL;
 	const char **v = NULL;
 	size_t n = 0, cap = 0;
-	add(a, &v, &n, &cap, req->qemu);
+	sim_argv_add(a, &v, &n, &cap, req->qemu);
 	if (req->machine) {
-		add(a, &v, &n, &cap, "-machine");
-		add(a, &v, &n, &cap, req->machine);
+		sim_argv_add(a, &v, &n, &cap, "-machine");
+		sim_argv_add(a, &v, &n, &cap, req->machine);
 	}
-	add(a, &v, &n, &cap, "-cpu");
-	add(a, &v, &n, &cap, cpu);
+	sim_argv_add(a, &v, &n, &cap, "-cpu");
+	sim_argv_add(a, &v, &n, &cap, cpu);
 	if (req->serial_override)
-		add_words(a, &v, &n, &cap, req->serial_override);
+		sim_argv_add_words(a, &v, &n, &cap, req->serial_override);
 	else
-		add_words(a, &v, &n, &cap, "-nographic -serial mon:stdio");
-	add(a, &v, &n, &cap, "-m");
-	add(a, &v, &n, &cap, arena_printf(a, "size=%lldM", (long long)req->memory_mib));
+		sim_argv_add_words(a, &v, &n, &cap, "-nographic -serial mon:stdio");
+	sim_argv_add(a, &v, &n, &cap, "-m");
+	sim_argv_add(a, &v, &n, &cap, arena_printf(a, "size=%lldM", (long long)req->memory_mib));
 	/* A triple fault would otherwise reboot into the same failure forever: end QEMU instead,
 	 * so that the run ends with it. */
-	add(a, &v, &n, &cap, "-no-reboot");
+	sim_argv_add(a, &v, &n, &cap, "-no-reboot");
 	if (req->gdb_port > 0) {
-		add(a, &v, &n, &cap, "-gdb");
-		add(a, &v, &n, &cap, arena_printf(a, "tcp::%d", req->gdb_port));
-		add(a, &v, &n, &cap, "-S");
+		sim_argv_add(a, &v, &n, &cap, "-gdb");
+		sim_argv_add(a, &v, &n, &cap, arena_printf(a, "tcp::%d", req->gdb_port));
+		sim_argv_add(a, &v, &n, &cap, "-S");
 	}
-	add(a, &v, &n, &cap, "-kernel");
-	add(a, &v, &n, &cap, req->kernel_image);
-	add(a, &v, &n, &cap, "-initrd");
-	add(a, &v, &n, &cap, req->root_image);
+	sim_argv_add(a, &v, &n, &cap, "-kernel");
+	sim_argv_add(a, &v, &n, &cap, req->kernel_image);
+	sim_argv_add(a, &v, &n, &cap, "-initrd");
+	sim_argv_add(a, &v, &n, &cap, req->root_image);
 	for (size_t i = 0; i < req->nextra; i++)
-		add(a, &v, &n, &cap, req->extra[i]);
-	v[n] = NULL;
+		sim_argv_add(a, &v, &n, &cap, req->extra[i]);
 	return v;
 }
 

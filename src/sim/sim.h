@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "platform/platform.h"
 #include "util/arena.h"
 #include "util/json_read.h"
 #include "util/regex.h"
@@ -122,11 +123,17 @@ int sim_symbolize_log(struct arena *a, const char *log_path, const char *elf, co
  * runtime's marker string is in it). */
 bool sim_has_runtime_console(const char *image);
 
+/* Append `word` (or each space-separated word of `text`, as --serial-override is split) to a
+ * NULL-terminated vector of *n words and room for *cap. */
+void sim_argv_add(struct arena *a, const char ***v, size_t *n, size_t *cap, const char *word);
+void sim_argv_add_words(struct arena *a, const char ***v, size_t *n, size_t *cap, const char *text);
+
 /* ARM and RISC-V (qemu_loader.c): one image from selfe's loader, QEMU's -kernel. */
 struct sim_loader_request {
 	const char *platform, *sel4_arch;
 	const char *qemu;                /* the platform table's qemu-system binary */
 	const char *machine;             /* the platform table's -machine */
+	const struct plat_qemu *facts;   /* and its QEMU facts (plat_loader_qemu) */
 	const struct json_value *config; /* the kernel's configuration: cores, hypervisor mode, CPU */
 	const char *config_path;         /* where it was read from, for messages */
 	const char *image;
@@ -136,8 +143,6 @@ struct sim_loader_request {
 	const char *const *extra;
 	size_t nextra;
 };
-/* Whether qemu_loader.c knows how QEMU boots this platform's kernels. */
-bool sim_loader_platform_known(const char *platform, const char *sel4_arch);
 const char **sim_loader_argv(struct arena *a, const struct sim_loader_request *req);
 
 #endif

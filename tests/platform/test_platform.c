@@ -63,6 +63,12 @@ TEST(test_platform__default_platforms)
 		CHECK_STR_EQ(cfg_sel4_arch_of_platform(want[i].name), want[i].sel4_arch);
 	}
 	CHECK_STR_EQ(plat_platform("sabre")->sub_option, "KernelARMPlatform");
+	/* booting through the loader in QEMU: for the platform's own sel4_arch only */
+	CHECK(plat_loader_qemu("sabre", "aarch32") != NULL);
+	CHECK(plat_loader_qemu("qemu-arm-virt", "aarch64") != NULL);
+	CHECK(plat_loader_qemu("qemu-riscv-virt", "riscv64")->opensbi);
+	CHECK(plat_loader_qemu("qemu-arm-virt", "aarch32") == NULL);
+	CHECK(plat_loader_qemu("pc99", "x86_64") == NULL);
 	CHECK(plat_platform("my-board") == NULL);
 }
 
