@@ -18,6 +18,7 @@
 #include "pytools/pytools_native.h"
 #include "util/diag.h"
 #include "util/fs.h"
+#include "util/json.h"
 #include "util/path.h"
 #include "util/utf8.h"
 
@@ -68,22 +69,6 @@ static void put_utf8(struct sb *s, unsigned long cp)
 {
 	char buf[4];
 	sb_add(s, buf, utf8_encode(cp > 0x10ffff ? 0xfffd : (uint32_t)cp, buf));
-}
-
-/* One UTF-8 sequence at s (at most len bytes): its length, 0 when malformed. */
-static size_t utf8_decode(const char *s, size_t len, uint32_t *cp)
-{
-	unsigned char c = (unsigned char)s[0];
-	size_t n = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 0;
-	if (!n || n > len)
-		return 0;
-	*cp = c & (0x3f >> (n - 1));
-	for (size_t i = 1; i < n; i++) {
-		if (((unsigned char)s[i] & 0xc0) != 0x80)
-			return 0;
-		*cp = (*cp << 6) | ((unsigned char)s[i] & 0x3f);
-	}
-	return n;
 }
 
 /* A double-quoted YAML scalar starting at p (after the quote); returns the position after the
@@ -182,46 +167,6 @@ static int parse_yaml(const char *path, const char *text, size_t len, struct con
 	return 0;
 }
 
-static void json_str(struct sb *out, const char *s, size_t len)
-{
-	sb_addch(out, '"');
-	for (size_t i = 0; i < len;) {
-		unsigned char ch = (unsigned char)s[i];
-		if (ch >= 0x80) {
-			uint32_t cp;
-			size_t n = utf8_decode(s + i, len - i, &cp);
-			if (!n) {
-				cp = 0xfffd;
-				n = 1;
-			}
-			i += n;
-			if (cp >= 0x10000) {
-				cp -= 0x10000;
-				sb_addf(out, "\\u%04x\\u%04x", (unsigned)(0xd800 + (cp >> 10)), (unsigned)(0xdc00 + (cp & 0x3ff)));
-			} else {
-				sb_addf(out, "\\u%04x", (unsigned)cp);
-			}
-			continue;
-		}
-		i++;
-		switch (ch) {
-		case '"': sb_adds(out, "\\\""); break;
-		case '\\': sb_adds(out, "\\\\"); break;
-		case '\n': sb_adds(out, "\\n"); break;
-		case '\r': sb_adds(out, "\\r"); break;
-		case '\t': sb_adds(out, "\\t"); break;
-		case '\b': sb_adds(out, "\\b"); break;
-		case '\f': sb_adds(out, "\\f"); break;
-		default:
-			if (ch < 0x20)
-				sb_addf(out, "\\u%04x", ch);
-			else
-				sb_addch(out, (char)ch);
-		}
-	}
-	sb_addch(out, '"');
-}
-
 static int write_lazy(const char *path, const struct sb *text, bool skip_unchanged)
 {
 	if (!strcmp(path, "-"))
@@ -275,12 +220,12 @@ int config_gen_main(int argc, char **argv)
 		for (size_t i = 0; i < c.n; i++) {
 			const struct entry *e = &c.e[i];
 			sb_adds(&j, "    ");
-			json_str(&j, e->key, strlen(e->key));
+			json_write_string_python(&j, e->key, strlen(e->key));
 			sb_adds(&j, ": ");
 			if (e->is_bool)
 				sb_adds(&j, e->b ? "true" : "false");
 			else
-				json_str(&j, e->str.buf ? e->str.buf : "", e->str.len);
+				json_write_string_python(&j, e->str.buf ? e->str.buf : "", e->str.len);
 			sb_adds(&j, i + 1 < c.n ? ",\n" : "\n}");
 		}
 		if ((out_c && write_lazy(out_c, &h, skip)) || (out_json && write_lazy(out_json, &j, skip)))

@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "toml_internal.h"
+#include "util/utf8.h"
 
 bool toml_fail(struct toml_parser *p, size_t off, const char *fmt, ...)
 {
@@ -60,7 +61,7 @@ const char *toml_describe(struct toml_parser *p, size_t off)
 	if (c > 0x20 && c < 0x7f)
 		return c == '\'' ? "\"'\"" : arena_printf(p->a, "'%c'", c);
 	uint32_t cp = c;
-	if (c >= 0x80 && !toml_utf8_decode((const unsigned char *)p->s + off, p->n - off, &cp))
+	if (c >= 0x80 && !utf8_decode((const unsigned char *)p->s + off, p->n - off, &cp))
 		return arena_printf(p->a, "byte 0x%02x", c);
 	if (c == ' ')
 		return "' '";

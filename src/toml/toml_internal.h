@@ -64,9 +64,6 @@ struct toml_pos toml_pos_at(struct toml_parser *p, size_t off);
 /* "end of file", "newline", "'x'" or "U+0007" for the character at off. */
 const char *toml_describe(struct toml_parser *p, size_t off);
 
-/* utf8.c: decode one scalar value; returns its byte length, 0 when the bytes are not UTF-8
- * (overlong, surrogate, above U+10FFFF, truncated). */
-size_t toml_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
 /* Offset of the first invalid byte, or n when everything is valid UTF-8. */
 size_t toml_utf8_check(const char *s, size_t n);
 

@@ -1,46 +1,7 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/* UTF-8 decoding, encoding and whole-input validation for the TOML parser. */
+/* Whole-input UTF-8 validation for the TOML parser. */
 #include "toml_internal.h"
-
-size_t toml_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
-{
-	if (n == 0)
-		return 0;
-	unsigned char c = s[0];
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	size_t len;
-	uint32_t v, min;
-	if ((c & 0xE0) == 0xC0) {
-		len = 2;
-		v = c & 0x1F;
-		min = 0x80;
-	} else if ((c & 0xF0) == 0xE0) {
-		len = 3;
-		v = c & 0x0F;
-		min = 0x800;
-	} else if ((c & 0xF8) == 0xF0) {
-		len = 4;
-		v = c & 0x07;
-		min = 0x10000;
-	} else {
-		return 0;
-	}
-	if (n < len)
-		return 0;
-	for (size_t k = 1; k < len; k++) {
-		if ((s[k] & 0xC0) != 0x80)
-			return 0;
-		v = (v << 6) | (s[k] & 0x3F);
-	}
-	/* Overlong forms, UTF-16 surrogates and values past Unicode are not UTF-8. */
-	if (v < min || (v >= 0xD800 && v <= 0xDFFF) || v > 0x10FFFF)
-		return 0;
-	*cp = v;
-	return len;
-}
+#include "util/utf8.h"
 
 size_t toml_utf8_check(const char *s, size_t n)
 {
@@ -52,7 +13,7 @@ size_t toml_utf8_check(const char *s, size_t n)
 			continue;
 		}
 		uint32_t cp;
-		size_t l = toml_utf8_decode(u + i, n - i, &cp);
+		size_t l = utf8_decode(u + i, n - i, &cp);
 		if (!l)
 			return i;
 		i += l;

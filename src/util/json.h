@@ -10,4 +10,8 @@
 
 void json_write_string(struct sb *out, const char *s, size_t len);
 
+/* The same as Python's json.dumps writes it (ASCII only): for files seL4's own Python tools
+ * write, byte for byte (gen_config.json). */
+void json_write_string_python(struct sb *out, const char *s, size_t len);
+
 #endif

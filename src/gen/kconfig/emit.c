@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "kcfg_internal.h"
+#include "util/json.h"
 #include "util/sb.h"
 #include "util/xalloc.h"
 
@@ -89,29 +90,6 @@ int kcfg_lib_parse(struct kcfg *k, struct kcfg_lib *lib, const char *yaml)
 	return 0;
 }
 
-/* Python's json.dumps string form (ASCII output, \uXXXX for the rest). */
-static void json_str(struct sb *out, const char *s)
-{
-	sb_addch(out, '"');
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"': sb_adds(out, "\\\""); break;
-		case '\\': sb_adds(out, "\\\\"); break;
-		case '\n': sb_adds(out, "\\n"); break;
-		case '\r': sb_adds(out, "\\r"); break;
-		case '\t': sb_adds(out, "\\t"); break;
-		case '\b': sb_adds(out, "\\b"); break;
-		case '\f': sb_adds(out, "\\f"); break;
-		default:
-			if (*p < 0x20 || *p >= 0x7f)
-				sb_addf(out, "\\u%04x", *p);
-			else
-				sb_addch(out, (char)*p);
-		}
-	}
-	sb_addch(out, '"');
-}
-
 void kcfg_emit_json(struct sb *out, const struct kcfg_lib *lib)
 {
 	if (!lib->n) {
@@ -122,12 +100,12 @@ void kcfg_emit_json(struct sb *out, const struct kcfg_lib *lib)
 	for (size_t i = 0; i < lib->n; i++) {
 		const struct kcfg_entry *e = &lib->e[i];
 		sb_adds(out, "    ");
-		json_str(out, e->name);
+		json_write_string_python(out, e->name, strlen(e->name));
 		sb_adds(out, ": ");
 		if (e->is_bool)
 			sb_adds(out, e->on ? "true" : "false");
 		else
-			json_str(out, e->value);
+			json_write_string_python(out, e->value, strlen(e->value));
 		sb_adds(out, i + 1 < lib->n ? ",\n" : "\n");
 	}
 	sb_adds(out, "}");
