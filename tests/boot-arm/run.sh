@@ -134,6 +134,29 @@ expect_true test-qemu-arm-virt-at-el1 grep -q '^LDR|entering the kernel on 1 cor
 hello_passes test-qemu-riscv-virt qemu-riscv-virt 1
 expect_out_match test-qemu-riscv-virt-qemu '^qemu-system-riscv64 -machine virt -cpu rv64 -nographic -serial mon:stdio -m size=3072M -no-reboot -bios [^ ]+ -kernel [^ ]*/images/hello-riscv64-qemu-riscv-virt$'
 
+# --- the runtime toolkit under load (tests/boot/toolkit, the pc99 suite's test, no arch #ifdef) --
+# The same kernels as hello (same configuration): only the root task is new.
+mkdir toolkit
+cp "$REPO/tests/boot/toolkit/main.c" toolkit/
+awk '/^\[app\]/ { exit } { print }' hello.toml >base.toml
+cat base.toml - >sel4.toml <<'EOF'
+[app]
+name = "toolkit"
+sources = ["toolkit/*.c"]
+cflags = ["-O2", "-Wall", "-Wextra", "-Werror"]
+
+[test]
+expect = ["^\\[test\\] objects: ", "^\\[test\\] threads: 64 threads", "^\\[test\\] fault endpoint: ", "^\\[test\\] memory: 64 MiB", "^\\[test\\] heap: 100000 operations", "^\\[test\\] heap: 4 threads", "^\\[test\\] device: ", "^\\[test\\] toolkit: all checks passed$", "^main returned 0$"]
+timeout = 180
+EOF
+for p in sabre qemu-arm-virt qemu-riscv-virt; do
+	run test -p "$p" </dev/null
+	expect_rc "toolkit-$p" 0
+	expect_err_match "toolkit-$p-pass" '^selfe: pass: all 9 expected lines seen'
+	expect_no_qemu "toolkit-$p-stopped-qemu"
+done
+cp hello.toml sel4.toml
+
 # --- simulate's options reach QEMU on a loader platform -----------------------------------------
 run simulate -v -p qemu-arm-virt --timeout 60 --serial-override '-display none -serial mon:stdio' \
 	--expect '^main returned 0$' -- -name selfe-boot-arm </dev/null
