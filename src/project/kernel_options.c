@@ -132,6 +132,11 @@ int project_check_kernel_options(struct project *p)
 	/* Not a seL4 tree: libsel4's generator says what is missing. */
 	if (!path_is_file(arena_printf(p->a, "%s/config.cmake", p->tree)))
 		return 0;
+	/* A board named as a platform, a board its platform lacks, an unknown platform: said with
+	 * the fix, before the kernel's own configuration stops on them less helpfully. */
+	struct kernel_request kr = { p->tree, p->r, p->cross_prefix, p->target, false };
+	if (kernel_check_board(p->a, &kr))
+		return -1;
 	struct kcfg *k = kcfg_new();
 	const struct cfg_resolved_list *config = &p->r->config;
 	for (size_t i = 0; i < config->len; i++)

@@ -104,7 +104,7 @@ hello_passes() {
 	a=$(arch_of "$p")
 	run test -v -p "$p" </dev/null
 	expect_rc "$name" 0
-	expect_err_match "$name-says-pass" '^selfe: pass: all 11 expected lines seen in [0-9]+\.[0-9] s$'
+	expect_err_match "$name-says-pass" '^selfe: pass: all 12 expected lines seen in [0-9]+\.[0-9] s$'
 	expect_true "$name-image" test -s "target/selfe/$p-debug/images/hello-$a-$p"
 	expect_in_order "$name-lines-in-order" "target/selfe/$p-debug/serial.log" \
 		'^LDR\|selfe loader ' \
@@ -115,11 +115,12 @@ hello_passes() {
 		"^hello: boot info: $nodes node\\(s\\), [0-9]+ untyped" \
 		'^hello: data_file.txt \(77 bytes\): This line was packed with selfe arc and read back from inside the root task\.$' \
 		'^hello: retyped an endpoint \(slot [0-9]+\) and a notification' \
-		'^hello: mapped [0-9]+ stack frames and an IPC buffer' \
+		'^hello: worker stack below 0x[0-9a-f]+, IPC buffer at 0x[0-9a-f]+$' \
 		'^hello: started the worker thread' \
 		'^hello: worker received label 0x42, [0-9]+ words, badge 0x61: "ping" 41$' \
 		'^hello: call answered: "pong" 42$' \
 		'^hello: notification received \(word 0x4\)$' \
+		'^hello: worker returned 7$' \
 		'^hello: all done$' \
 		'^main returned 0$'
 	expect_no_qemu "$name-stopped-qemu"

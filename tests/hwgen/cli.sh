@@ -148,7 +148,12 @@ cross_compiler_prefix = "aarch64-linux-gnu-"
 cross_compiler_prefix = "arm-linux-gnueabihf-"
 [build.typo]
 cross_compiler_prefix = "aarch64-linux-gnu-"
+
+[app]
+name = "p"
+sources = ["main.c"]
 EOS
+	echo 'int main(void) { return 0; }' >proj/main.c
 	board() { # NAME PLATFORM LINE...: selfe build exits 2, and stderr has these lines
 		local name=$1 p=$2
 		shift 2
