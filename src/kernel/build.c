@@ -185,7 +185,12 @@ static int configure(struct arena *a, const struct kernel_request *req, const ch
 	const char *text = config_cache(a, req);
 	if (fs_remove_tree(dir) || fs_mkdirs(dir) || fs_write_atomic(cache, text, strlen(text)))
 		return -1;
-	const char *argv[] = { "cmake", "-G", "Ninja", "-C", cache,
+	/* The build folder and the tree's place stay out of the kernel (its assertions' __FILE__
+	 * strings, debug information): the same kernel from any project folder, byte for byte.
+	 * The kernel's CMake appends its own flags to these. */
+	const char *maps = arena_printf(a, "-ffile-prefix-map=%s=build -ffile-prefix-map=%s=seL4", dir, req->tree);
+	const char *argv[] = { "cmake", "-G", "Ninja", "-C", cache, arena_printf(a, "-DCMAKE_C_FLAGS=%s", maps),
+			       arena_printf(a, "-DCMAKE_ASM_FLAGS=%s", maps),
 			       arena_printf(a, "-DCROSS_COMPILER_PREFIX=%s", req->cross_prefix),
 			       arena_printf(a, "-DCMAKE_TOOLCHAIN_FILE=%s/gcc.cmake", req->tree),
 			       arena_printf(a, "-DCMAKE_INSTALL_PREFIX=%s", prefix), arena_printf(a, "-DPYTHON3=%s", python),
