@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "sim/sim.h"
 
 static const char usage[] =
 	"usage: selfe simulate [selection] [--source DIR] [--serial-override ARGS] [--gdb[=PORT]]\n"
@@ -38,12 +39,6 @@ struct simulate_args {
 	size_t cap_expect, cap_fail;
 };
 
-static void push(struct arena *a, const char ***v, size_t *n, size_t *cap, const char *s)
-{
-	*v = arena_grow(a, *v, cap, *n + 1, sizeof(**v));
-	(*v)[(*n)++] = s;
-}
-
 static int simulate_option(int opt, const char *arg, void *ctx)
 {
 	struct simulate_args *s = ctx;
@@ -64,10 +59,10 @@ static int simulate_option(int opt, const char *arg, void *ctx)
 			return cli_usage_error(usage, "--timeout needs a positive number of seconds, not '%s'", arg);
 		break;
 	case OPT_EXPECT:
-		push(s->a, (const char ***)&s->req.expect, &s->req.nexpect, &s->cap_expect, arg);
+		sim_argv_add(s->a, (const char ***)&s->req.expect, &s->req.nexpect, &s->cap_expect, arg);
 		break;
 	case OPT_FAIL:
-		push(s->a, (const char ***)&s->req.fail, &s->req.nfail, &s->cap_fail, arg);
+		sim_argv_add(s->a, (const char ***)&s->req.fail, &s->req.nfail, &s->cap_fail, arg);
 		break;
 	default:
 		return cli_usage_error(usage, "unknown option");

@@ -7,12 +7,6 @@
 #include "project/project.h"
 #include "sim/sim.h"
 
-static void push(struct arena *a, const char ***v, size_t *n, size_t *cap, const char *s)
-{
-	*v = arena_grow(a, *v, cap, *n + 1, sizeof(**v));
-	(*v)[(*n)++] = s;
-}
-
 static void print_command(const char *const *argv)
 {
 	for (size_t i = 0; argv[i]; i++) {
@@ -142,9 +136,9 @@ enum project_verdict project_simulate(struct project *p, const struct project_ru
 	const char **fail = NULL;
 	size_t nfail = 0, cap = 0;
 	for (size_t i = 0; sim_default_fail_patterns[i]; i++)
-		push(a, &fail, &nfail, &cap, sim_default_fail_patterns[i]);
+		sim_argv_add(a, &fail, &nfail, &cap, sim_default_fail_patterns[i]);
 	for (size_t i = 0; i < req->nfail; i++)
-		push(a, &fail, &nfail, &cap, req->fail[i]);
+		sim_argv_add(a, &fail, &nfail, &cap, req->fail[i]);
 	const char *const *expect = req->expect;
 	size_t nexpect = req->nexpect;
 	if (req->boot_only && !printing) {

@@ -5,19 +5,7 @@
  * bit counts __builtin_clz/ctz/popcount fall back to without a bit-manipulation extension.
  * Compiled only for such sel4_arches (the platform table's `libgcc` is false there).
  */
-#include <stdint.h>
-
-uint64_t __udivmoddi4(uint64_t n, uint64_t d, uint64_t *rem);
-uint64_t __udivdi3(uint64_t n, uint64_t d);
-uint64_t __umoddi3(uint64_t n, uint64_t d);
-int64_t __divdi3(int64_t n, int64_t d);
-int64_t __moddi3(int64_t n, int64_t d);
-int __clzsi2(uint32_t x);
-int __ctzsi2(uint32_t x);
-int __popcountsi2(uint32_t x);
-int __clzdi2(uint64_t x);
-int __ctzdi2(uint64_t x);
-int __popcountdi2(uint64_t x);
+#include "libgcc.h"
 
 /* Shift-subtract long division, one quotient bit per step; d == 0 gives all ones, as the
  * hardware divide instruction of RISC-V does for 32 bits. */

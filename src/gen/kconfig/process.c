@@ -84,9 +84,8 @@ int kcfg_file_output(struct kcfg *k, struct kcfg_args *a)
 }
 
 /* Run argv with stdout and stderr collected, standard input empty. */
-static int run_collect(struct kcfg *k, char **argv, const char *workdir, struct sb *out, struct sb *err, int *status)
+static int run_collect(char **argv, const char *workdir, struct sb *out, struct sb *err, int *status)
 {
-	(void)k;
 	struct proc_spec spec = { .argv = (const char *const *)argv, .cwd = workdir && *workdir ? workdir : NULL,
 				  .stdin_path = "/dev/null", .out = PROC_CAPTURE, .err = PROC_CAPTURE, .out_buf = out,
 				  .err_buf = err, .quiet = true };
@@ -231,7 +230,7 @@ int kcfg_cmd_execute_process(struct kcfg *k, struct kcfg_args *a)
 	else if (!proc_exists(argv[0]))
 		rc = missing_tool(k, argv[0]);
 	else
-		rc = run_collect(k, argv, workdir, &out, &err, &status);
+		rc = run_collect(argv, workdir, &out, &err, &status);
 	if (!rc) {
 		if (strip_out)
 			strip_trailing(&out);
