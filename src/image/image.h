@@ -32,6 +32,11 @@ int image_payload(const struct image_parts *p, struct sb *out);
 int image_wrap(const unsigned char *loader, size_t loader_len, const char *loader_path, const struct sb *payload,
 	       struct sb *out);
 
+/* QEMU's random /chosen seeds (rng-seed, kaslr-seed) in `dtb` turned into NOP tokens in place,
+ * so that one configuration always gives the same image.  0, or -1 after reporting a blob that is
+ * not a device tree. */
+int image_dtb_drop_seeds(unsigned char *dtb, size_t len, const char *path);
+
 /* Both, from files, written atomically to `out_path`.  0, or -1 after reporting. */
 int image_write(const char *loader_elf, const char *kernel_elf, const char *root_elf, const char *dtb,
 		uint32_t num_nodes, uint32_t flags, uint32_t pa_bits, const char *out_path);

@@ -151,7 +151,7 @@ int image_write(const char *loader_elf, const char *kernel_elf, const char *root
 	char *r = k ? fs_read_file(root_elf, &rn) : NULL;
 	char *d = r && dtb ? fs_read_file(dtb, &dn) : NULL;
 	int rc = -1;
-	if (r && (!dtb || d)) {
+	if (r && (!dtb || (d && image_dtb_drop_seeds((unsigned char *)d, dn, dtb) == 0))) {
 		struct image_parts p = { (unsigned char *)k, (unsigned char *)r, (unsigned char *)d, kn, rn, dn,
 					 kernel_elf, root_elf, dtb, num_nodes, flags, pa_bits };
 		struct sb payload = SB_INIT, img = SB_INIT;

@@ -34,7 +34,11 @@ void sb_adds(struct sb *sb, const char *s)
 
 void sb_addch(struct sb *sb, char c)
 {
-	sb_add(sb, &c, 1);
+	/* The interpreters append a character at a time: no call to grow while there is room. */
+	if (sb->len + 2 > sb->cap)
+		sb_reserve(sb, 1);
+	sb->buf[sb->len++] = c;
+	sb->buf[sb->len] = '\0';
 }
 
 void sb_vaddf(struct sb *sb, const char *fmt, va_list ap)

@@ -2,9 +2,10 @@
 /*
  * libFuzzer target: the interface XML (through libxml2), read as an API file (then its labels,
  * invocation headers and client stubs emitted) and as a syscall file (then syscall.h emitted).
- * The loaders take a path: the input goes to a file of this process first.  Inputs that name
+ * The loaders take a path: the input goes to a file of this process first (removed at exit).  Inputs that name
  * XInclude are skipped: an include reads any file named (a FIFO would block the fuzzer).
  */
+#define _GNU_SOURCE /* memmem */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,20 +19,26 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static bool mentions(const uint8_t *data, size_t size, const char *word)
 {
-	size_t n = strlen(word);
-	for (size_t i = 0; i + n <= size; i++)
-		if (!memcmp(data + i, word, n))
-			return true;
-	return false;
+	return memmem(data, size, word, strlen(word)) != NULL;
+}
+
+static char path[64];
+
+static void remove_input(void)
+{
+	unlink(path);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (mentions(data, size, "XInclude") || mentions(data, size, "xinclude"))
 		return 0;
-	static char path[64];
-	if (!path[0])
-		snprintf(path, sizeof path, "/tmp/selfe-fuzz-iface-%ld.xml", (long)getpid());
+	if (!path[0]) {
+		/* One file per fuzzing process, rewritten for each input (in memory where /dev/shm is). */
+		const char *dir = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp";
+		snprintf(path, sizeof path, "%s/selfe-fuzz-iface-%ld.xml", dir, (long)getpid());
+		atexit(remove_input);
+	}
 	FILE *f = fopen(path, "wb");
 	if (!f)
 		abort();
@@ -66,6 +73,5 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	arena_free(a);
 	diag_capture(NULL);
 	sb_release(&sink);
-	unlink(path);
 	return 0;
 }

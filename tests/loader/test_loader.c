@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "harness.h"
+#include "hwgen/fdt.h"
 #include "image/image.h"
 #include "ldr/check.h"
 #include "util/diag.h"
@@ -332,4 +333,82 @@ TEST(test_loader__packer_refuses_what_the_loader_would)
 	CHECK_STR_CONTAINS(sb_str(&err), "root-task ELF: built for riscv (EM_RISCV), this loader needs aarch64");
 	sb_release(&err), sb_release(&out);
 	free(kernel), free(root);
+}
+
+/* make_dtb's tree plus /chosen { bootargs; rng-seed (32 bytes); kaslr-seed (8 bytes) } whose
+ * seed bytes all equal `seed`: QEMU's ARM virt board dumps such a /chosen with random seeds. */
+static unsigned char *make_dtb_with_seeds(unsigned char seed, size_t *len)
+{
+	static const char strings[] = "#address-cells\0#size-cells\0reg\0bootargs\0rng-seed\0kaslr-seed";
+	unsigned char st[512];
+	size_t n = 0;
+#define W(v) (be(st + n, (v)), n += 4)
+	W(1), W(0);
+	W(3), W(4), W(0), W(2);
+	W(3), W(4), W(15), W(2);
+	W(1), memcpy(st + n, "memory@40000000", 16), n += 16;
+	W(3), W(16), W(27), W(0), W(0x40000000), W(0), W(0x40000000);
+	W(2);
+	W(1), memcpy(st + n, "chosen\0", 8), n += 8;
+	W(3), W(6), W(31), memcpy(st + n, "quiet\0\0", 8), n += 8; /* bootargs = "quiet", padded */
+	W(3), W(32), W(40), memset(st + n, seed, 32), n += 32;
+	W(3), W(8), W(49), memset(st + n, seed, 8), n += 8;
+	W(2), W(2), W(9);
+#undef W
+	size_t total = 40 + n + sizeof(strings);
+	unsigned char *d = calloc(1, total);
+	be(d, 0xd00dfeed), be(d + 4, (uint32_t)total), be(d + 8, 40), be(d + 12, (uint32_t)(40 + n));
+	be(d + 20, 17), be(d + 32, sizeof(strings)), be(d + 36, (uint32_t)n);
+	memcpy(d + 40, st, n);
+	memcpy(d + 40 + n, strings, sizeof(strings));
+	*len = total;
+	return d;
+}
+
+TEST(test_loader__qemu_seeds_are_dropped_so_images_repeat)
+{
+	size_t n1, n2;
+	unsigned char *d1 = make_dtb_with_seeds(0x5a, &n1), *d2 = make_dtb_with_seeds(0xc3, &n2);
+	CHECK(memcmp(d1, d2, n1) != 0);
+	CHECK_INT_EQ(image_dtb_drop_seeds(d1, n1, "one.dtb"), 0);
+	CHECK_INT_EQ(image_dtb_drop_seeds(d2, n2, "two.dtb"), 0);
+	CHECK_INT_EQ(n1, n2);
+	CHECK(memcmp(d1, d2, n1) == 0);
+	/* The tree still reads, without the seeds and with everything else. */
+	struct arena *a = arena_new();
+	struct fdt t;
+	CHECK_INT_EQ(fdt_read(&t, a, "one.dtb", d1, n1), 0);
+	const struct fdt_node *chosen = fdt_by_path(&t, "/chosen");
+	CHECK(chosen != NULL);
+	CHECK(fdt_prop(chosen, "rng-seed") == NULL);
+	CHECK(fdt_prop(chosen, "kaslr-seed") == NULL);
+	CHECK_STR_EQ(fdt_first_string(chosen, "bootargs"), "quiet");
+	arena_free(a);
+	/* So does the loader's reader (it skips the NOPs), finding the same RAM. */
+	struct ldr_ram ram;
+	uint64_t size;
+	struct ldr_err e;
+	CHECK_INT_EQ(ldr_fdt_check(d1, n1, &size, &ram, &e), 0);
+	CHECK_INT_EQ(ram.end[0], 0x80000000);
+	/* A second pass changes nothing; a tree without /chosen is left as it was. */
+	unsigned char *again = malloc(n1);
+	memcpy(again, d1, n1);
+	CHECK_INT_EQ(image_dtb_drop_seeds(again, n1, "one.dtb"), 0);
+	CHECK(memcmp(again, d1, n1) == 0);
+	free(again);
+	size_t n3;
+	unsigned char *plain = make_dtb(0x40000000, 0x40000000, &n3), *copy = malloc(n3);
+	be(plain + 20, 17); /* version: the hardware generator's reader wants >= 16 */
+	memcpy(copy, plain, n3);
+	CHECK_INT_EQ(image_dtb_drop_seeds(plain, n3, "plain.dtb"), 0);
+	CHECK(memcmp(plain, copy, n3) == 0);
+	/* Not a device tree: reported, not written. */
+	struct sb err = SB_INIT;
+	diag_capture(&err);
+	plain[0] = 0;
+	CHECK_INT_EQ(image_dtb_drop_seeds(plain, n3, "plain.dtb"), -1);
+	diag_capture(NULL);
+	CHECK_STR_CONTAINS(err.buf, "plain.dtb");
+	sb_release(&err);
+	free(plain), free(copy), free(d1), free(d2);
 }
