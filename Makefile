@@ -105,7 +105,7 @@ TEST_DEPS_util := src/util src/toml
 TEST_DEPS_toml := src/util src/toml
 TEST_DEPS_bf   := src/util src/gen/bf tests/gen-proof/lib src/gen/iface
 TEST_DEPS_iface := src/util src/gen/iface
-TEST_DEPS_kconfig := src/util src/gen/kconfig src/platform
+TEST_DEPS_kconfig := src/util src/gen/kconfig src/platform src/hwgen
 TEST_DEPS_abi := src/util tools/abi-facts/lib
 TEST_DEPS_snapshot-iface := src/util src/gen/iface src/gen/bf
 # runtime/lib/*.c is the runtime's pure part (runtime/lib/sel4/ needs libsel4).
@@ -152,7 +152,7 @@ FUZZ_DEPS_config  := src/util src/toml src/config src/platform
 FUZZ_DEPS_bf      := src/util src/gen/bf
 FUZZ_DEPS_iface   := src/util src/gen/iface
 FUZZ_DEPS_arc     := runtime/lib
-FUZZ_DEPS_kconfig := src/util src/gen/kconfig src/platform
+FUZZ_DEPS_kconfig := src/util src/gen/kconfig src/platform src/hwgen
 FUZZ_DEPS_regex   := src/util
 FUZZ_DEPS_fdt     := src/util
 FUZZ_DEPS_hwgen   := src/util src/hwgen

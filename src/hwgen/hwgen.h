@@ -18,4 +18,13 @@
  */
 int hwgen_main(int argc, char **argv);
 
+struct sb;
+/*
+ * The compatible strings of the kernel's devices ("a;b;\n", sorted, once each; ";\n" for none)
+ * in the blob `dtb` under the rules file `rules`: what --compat-strings writes, and the one
+ * device-tree fact the kernel's configure reads back (it chooses driver sources and timer
+ * options).  Appended to `out`.  0, or -1 after reporting.
+ */
+int hwgen_compat_strings(const char *dtb, const char *rules, struct sb *out);
+
 #endif

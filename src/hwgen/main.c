@@ -214,3 +214,24 @@ done:
 	arena_free(a);
 	return rc;
 }
+
+int hwgen_compat_strings(const char *dtb, const char *rules_path, struct sb *out)
+{
+	struct arena *a = arena_new();
+	struct hw_rules rules;
+	struct fdt tree;
+	size_t len, rlen;
+	char *blob = read_input("device tree blob", dtb, &len);
+	char *text = blob ? read_input("hardware rules", rules_path, &rlen) : NULL;
+	int rc = -1;
+	if (text && fdt_read(&tree, a, dtb, (const unsigned char *)blob, len) == 0 &&
+	    hw_rules_read(a, rules_path, text, &rules) == 0) {
+		struct hw_model m = { a, &tree, &rules, NULL, NULL, 0 };
+		if (hw_devices_list(&m, "seL4,kernel-devices", &m.kdevs, &m.nkdevs) == 0)
+			rc = hw_emit_compat(&m, out);
+	}
+	free(blob);
+	free(text);
+	arena_free(a);
+	return rc;
+}

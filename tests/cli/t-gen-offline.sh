@@ -15,6 +15,13 @@ for c in pc99:x86_64 sabre:aarch32 qemu-arm-virt:aarch64 qemu-riscv-virt:riscv64
 	done
 done
 
+# sel4.pc finds OUT from its own place: a moved OUT still gives the right flags, and no folder
+# name is written into it.
+cp -r pc99-debug moved-out
+expect_true pkgconfig-names-no-folder sh -c "! grep -q '^prefix=/' pc99-debug/lib/pkgconfig/sel4.pc"
+expect_true pkgconfig-relocatable sh -c 'test "$(echo $(PKG_CONFIG_PATH=moved-out/lib/pkgconfig pkg-config --cflags --libs sel4))" = \
+	"-Imoved-out/lib/pkgconfig/../../include -Lmoved-out/lib/pkgconfig/../../lib -lsel4"'
+
 # with_default NAME LINES...: the default configuration (as `selfe new` writes it) as NAME,
 # with LINES added to its [sel4.config] table.
 "$SELFE" new base >/dev/null

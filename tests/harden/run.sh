@@ -165,8 +165,8 @@ check repro-no-temporary-path sh -c "! grep -qa 'libsel4\.tmp\.' '$a/libsel4/lib
 check repro-no-folder-path sh -c "! grep -qaF '$T' '$a/libsel4/lib/libsel4.a' '$a/demo'"
 
 # With a seL4 tree: the kernel and the boot images too (pc99: the multiboot kernel and the root
-# task image; qemu-arm-virt: kernel.elf.  Its loader image also carries the DTB QEMU dumped at
-# configure time, whose /chosen rng-seed and kaslr-seed are random, so that image differs.)
+# task image; qemu-arm-virt: kernel.elf and the loader image, which carries the DTB QEMU dumps at
+# configure time with random /chosen seeds that the packer drops).
 if [ -n "${SEL4_SOURCE:-}" ] && [ -f "$SEL4_SOURCE/config.cmake" ]; then
 	for d in one/place other/folder-b; do
 		(cd "$T/$d/demo" && XDG_CACHE_HOME=$T/cache-$(basename "$d") "$SELFE" build >"$T/log" 2>&1) ||
@@ -175,6 +175,19 @@ if [ -n "${SEL4_SOURCE:-}" ] && [ -f "$SEL4_SOURCE/config.cmake" ]; then
 	check repro-kernel-image cmp "$a/images/kernel-x86_64-pc99" "$b/images/kernel-x86_64-pc99"
 	check repro-root-task-image cmp "$a/images/demo-x86_64-pc99" "$b/images/demo-x86_64-pc99"
 	check repro-kernel-no-folder-path sh -c "! grep -qaF '$T' '$a/images/kernel-x86_64-pc99'"
+	if command -v qemu-system-aarch64 >/dev/null && command -v aarch64-linux-gnu-gcc >/dev/null; then
+		for d in one/place other/folder-b; do
+			(cd "$T/$d/demo" && XDG_CACHE_HOME=$T/cache-$(basename "$d") "$SELFE" build -p qemu-arm-virt >"$T/log" 2>&1) ||
+				{ cat "$T/log"; bad "repro-arm-build-$d" "build failed"; }
+		done
+		arm=target/selfe/qemu-arm-virt-debug
+		check repro-arm-kernel-elf cmp "$T/one/place/demo/$arm/kernel/install/bin/kernel.elf" \
+			"$T/other/folder-b/demo/$arm/kernel/install/bin/kernel.elf"
+		check repro-arm-loader-image cmp "$T/one/place/demo/$arm/images/demo-aarch64-qemu-arm-virt" \
+			"$T/other/folder-b/demo/$arm/images/demo-aarch64-qemu-arm-virt"
+	else
+		echo "skip: harden: qemu-arm-virt reproducibility needs qemu-system-aarch64 and aarch64-linux-gnu-gcc"
+	fi
 else
 	echo "skip: harden: kernel and boot-image reproducibility needs a seL4 tree (SEL4_SOURCE)"
 fi

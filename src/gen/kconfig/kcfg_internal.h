@@ -166,21 +166,6 @@ int kcfg_lib_parse(struct kcfg *k, struct kcfg_lib *lib, const char *yaml);
 int kcfg_cmd_execute_process(struct kcfg *k, struct kcfg_args *a);
 int kcfg_file_output(struct kcfg *k, struct kcfg_args *a);
 
-/* fdt.c: flattened device tree blobs. */
-struct kcfg_fdt {
-	const unsigned char *blob;
-	size_t off_struct, size_struct, off_strings, size_strings;
-};
-/* 0, or -1 when `blob` is not a well-formed blob header. */
-int kcfg_fdt_open(struct kcfg_fdt *f, const void *blob, size_t len);
-/* The value of property `prop` of the node at full path `path`, or NULL. */
-const void *kcfg_fdt_prop(const struct kcfg_fdt *f, const char *path, const char *prop, size_t *len);
-/* A string-list property appended to out; -1 when absent or not NUL-terminated strings. */
-int kcfg_fdt_strings(const struct kcfg_fdt *f, const char *path, const char *prop, struct kcfg_args *out);
-
-/* compat.c: the kernel devices' compatible strings ("a;b;\n"), as the kernel's configure reads them. */
-int kcfg_compat_strings(struct kcfg *k, const char *dtb_path, const char *rules_path, struct sb *out);
-
 /* sel4.c */
 kcfg_builtin_fn kcfg_sel4_builtin(const char *name);
 

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hwgen/hwgen.h"
 #include "kcfg_internal.h"
 #include "platform/platform.h"
 #include "util/fs.h"
@@ -101,8 +102,9 @@ static void strip_trailing(struct sb *s)
 		s->buf[--s->len] = '\0';
 }
 
-/* The hardware generator's command line, done by compat.c: only --dtb, --hardware-config and
- * --compat-strings-out matter (see there); its other outputs are build inputs. */
+/* The hardware generator's command line, done by selfe's own (src/hwgen): at configure time
+ * only its compat-strings output is read back (--dtb, --hardware-config, --compat-strings-out);
+ * its other outputs are build inputs. */
 static int hardware_gen(struct kcfg *k, char **argv, size_t argc, int *status)
 {
 	const char *dtb = NULL, *rules = NULL, *compat_out = NULL;
@@ -120,7 +122,9 @@ static int hardware_gen(struct kcfg *k, char **argv, size_t argc, int *status)
 	if (!dtb || !rules)
 		return kcfg_err(k, "the hardware generator's command line names no --dtb or --hardware-config");
 	struct sb list = SB_INIT;
-	int rc = kcfg_compat_strings(k, dtb, rules, &list);
+	int rc = hwgen_compat_strings(dtb, rules, &list);
+	if (rc)
+		kcfg_err(k, "the hardware generator could not list the kernel devices' compatible strings");
 	char *p = rc ? NULL : scratch_path(k, compat_out);
 	if (!rc && !p)
 		rc = kcfg_err(k, "the compat strings output \"%s\" lies outside the build folder", compat_out);
