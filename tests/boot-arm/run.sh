@@ -26,7 +26,7 @@ fi
 
 pass=0
 failed=0
-. "$REPO/tests/cli/lib.sh" || exit 2
+. "$REPO/tests/cli/lib.sh" && . "$REPO/tests/faulty-apps.sh" || exit 2
 ok() {
 	echo "ok $1"
 	pass=$((pass + 1))
@@ -167,32 +167,7 @@ expect_no_qemu simulate-arm-options-stopped-qemu
 
 # --- root tasks that go wrong, on each platform (the debug kernels are reused) --------------------
 awk '/^\[app\]/ { exit } { print }' hello.toml >base.toml
-mkdir fault spin
-cat >fault/main.c <<'C'
-#include <selfe/runtime.h>
-#include <selfe/start.h>
-
-int main(void)
-{
-	selfe_puts("fault: writing through a null pointer");
-	*(volatile int *)0 = 1;
-	selfe_puts("fault: still here");
-	return 0;
-}
-C
-cat >spin/main.c <<'C'
-#include <selfe/runtime.h>
-#include <selfe/start.h>
-
-int main(void)
-{
-	selfe_puts("spin: spinning");
-	for (;;)
-		__asm__ volatile("" ::: "memory");
-}
-C
-{ cat base.toml; printf '[app]\nname = "fault"\nsources = ["fault/*.c"]\n[test]\nexpect = ["^fault: still here$"]\ntimeout = 60\n'; } >fault.toml
-{ cat base.toml; printf '[app]\nname = "spin"\nsources = ["spin/*.c"]\n[test]\nexpect = ["^spin: spinning$", "^spin: done$"]\ntimeout = 8\n'; } >spin.toml
+faulty_apps base.toml
 for p in sabre qemu-arm-virt qemu-riscv-virt; do
 	cp fault.toml sel4.toml
 	run test -p "$p" </dev/null

@@ -22,7 +22,7 @@ fi
 
 pass=0
 failed=0
-. "$REPO/tests/cli/lib.sh" || exit 2
+. "$REPO/tests/cli/lib.sh" && . "$REPO/tests/faulty-apps.sh" || exit 2
 # Count what lib.sh's checks report.
 ok() {
 	echo "ok $1"
@@ -194,32 +194,7 @@ expect_no_qemu test-release-stopped-qemu
 
 # --- root tasks that go wrong: same kernel configuration, so the debug kernel build is reused ----
 awk '/^\[app\]/ { exit } { print }' sel4.toml >base.toml
-mkdir fault spin
-cat >fault/main.c <<'C'
-#include <selfe/runtime.h>
-#include <selfe/start.h>
-
-int main(void)
-{
-	selfe_puts("fault: writing through a null pointer");
-	*(volatile int *)0 = 1;
-	selfe_puts("fault: still here");
-	return 0;
-}
-C
-cat >spin/main.c <<'C'
-#include <selfe/runtime.h>
-#include <selfe/start.h>
-
-int main(void)
-{
-	selfe_puts("spin: spinning");
-	for (;;)
-		__asm__ volatile("" ::: "memory");
-}
-C
-{ cat base.toml; printf '[app]\nname = "fault"\nsources = ["fault/*.c"]\n[test]\nexpect = ["^fault: still here$"]\ntimeout = 60\n'; } >fault.toml
-{ cat base.toml; printf '[app]\nname = "spin"\nsources = ["spin/*.c"]\n[test]\nexpect = ["^spin: spinning$", "^spin: done$"]\ntimeout = 8\n'; } >spin.toml
+faulty_apps base.toml
 
 # Each project takes sel4.toml's place in turn (the kernel's build folder is keyed by the CMake
 # cache selfe writes, which names the config file it was resolved from).
