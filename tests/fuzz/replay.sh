@@ -4,11 +4,11 @@
 set -u
 target=$1
 corpus=$2
-if "$target" -runs=0 "$corpus" >/dev/null 2>&1; then
+if "$target" -runs=0 -timeout=30 "$corpus" >/dev/null 2>&1; then
 	echo "fuzz-corpus: $(ls "$corpus" | wc -l) inputs of $corpus replayed"
 	echo "fuzz-corpus: 1 passed, 0 failed"
 else
-	"$target" -runs=0 "$corpus" 2>&1 | tail -n 30
+	"$target" -runs=0 -timeout=30 "$corpus" 2>&1 | tail -n 30
 	echo "fuzz-corpus: 0 passed, 1 failed"
 	exit 1
 fi

@@ -115,6 +115,7 @@ TEST(test_iface__errors_name_file_and_line)
 {
 	check_fails("dup-label.xml", "dup-label.xml:5: error: invocation label 'TCBSame' is defined twice under the same condition");
 	check_fails("bad-type.xml", "bad-type.xml:5: error: parameter 'thing' of seL4_TCB_X has unknown type 'seL4_NoSuchType'");
+	check_fails("too-many-words.xml", "too-many-words.xml:5: error: the inputs of seL4_TCB_Wide take 61 message words; the stubs can marshal 60");
 	check_fails("bad-dir.xml", "bad-dir.xml:5: error: parameter 'thing' has dir=\"inout\" (expected \"in\" or \"out\")");
 	check_fails("malformed.xml", "malformed.xml:4:7: error: invalid XML: Opening and ending tag mismatch: interface line 3 and api");
 	/* Included content is reported in its own file. */

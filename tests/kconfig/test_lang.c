@@ -209,3 +209,32 @@ TEST(test_kconfig__errors_carry_file_and_line)
 	diag_capture(NULL);
 	sb_release(&sink);
 }
+
+/* Found by fuzzing: a RANGE step or bound near the long limits must not overflow the loop
+ * counter, and an ARGC a script sets must not drive cmake_parse_arguments for ever. */
+TEST(test_kconfig__extreme_ranges_and_argc_are_bounded)
+{
+	int rc;
+	struct kcfg *k = run("set(a \"\")\nforeach(i RANGE 1 5 9223372036854775807)\n string(APPEND a ${i})\nendforeach()\n"
+			     "set(b \"\")\nforeach(i RANGE -9223372036854775807 9223372036854775807 9223372036854775807)\n"
+			     " string(APPEND b \"${i},\")\nendforeach()\n",
+			     &rc);
+	CHECK_INT_EQ(rc, 0);
+	CHECK_STR_EQ(kcfg_var(k, "a"), "1");
+	CHECK_STR_EQ(kcfg_var(k, "b"), "-9223372036854775807,0,9223372036854775807,");
+	kcfg_free(k);
+	struct sb sink = SB_INIT;
+	diag_capture(&sink);
+	k = run("foreach(i RANGE 0 9223372036854775807)\nendforeach()\n", &rc);
+	CHECK(rc != 0);
+	CHECK_STR_CONTAINS(sb_str(&sink), "src/t.cmake:1: error: foreach RANGE of more than a million values");
+	kcfg_free(k);
+	sb_reset(&sink);
+	k = run("function(f)\n set(ARGC 99999999999)\n cmake_parse_arguments(PARSE_ARGV 0 P \"\" \"\" \"\")\nendfunction()\nf()\n",
+		&rc);
+	CHECK(rc != 0);
+	CHECK_STR_CONTAINS(sb_str(&sink), "error: cmake_parse_arguments(PARSE_ARGV): ARGC is 99999999999");
+	kcfg_free(k);
+	diag_capture(NULL);
+	sb_release(&sink);
+}

@@ -57,21 +57,25 @@ static const struct iface_struct *find_struct(const struct stub_ctx *c, const ch
 	return NULL;
 }
 
-static unsigned align_up(unsigned x, unsigned a)
+static unsigned long align_up(unsigned long x, unsigned a)
 {
 	return x % a ? x + a - x % a : x;
 }
 
-/* Bit positions of parameters packed one after another. */
-static void positions(const struct param *p, size_t n, unsigned word, unsigned *first)
+/* Bit positions of parameters packed one after another; *end (if asked) is the first bit after. */
+static unsigned long *positions(struct arena *a, const struct param *p, size_t n, unsigned word, unsigned long *end)
 {
-	unsigned used = 0;
+	unsigned long *first = arena_alloc(a, (n + 1) * sizeof(*first));
+	unsigned long used = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned size = p[i].type->size_bits;
 		used = align_up(used, size < word ? size : word);
 		first[i] = used;
 		used += size;
 	}
+	if (end)
+		*end = used;
+	return first;
 }
 
 static const char *member(const struct param *p, unsigned i)
@@ -83,12 +87,11 @@ static const char *member(const struct param *p, unsigned i)
 static size_t marshal(struct stub_ctx *c, const struct param *p, size_t n, struct sb *words)
 {
 	unsigned w = c->types->word_bits;
-	unsigned first[MAX_MESSAGE_WORDS * 2];
-	positions(p, n, w, first);
+	unsigned long *first = positions(c->a, p, n, w, NULL);
 	const char *suffix = w == 32 ? "ul" : "ull";
 	for (size_t i = 0; i < n; i++) {
 		const struct iface_type *t = p[i].type;
-		unsigned word = first[i] / w, offset = first[i] % w;
+		unsigned word = (unsigned)(first[i] / w), offset = (unsigned)(first[i] % w);
 		struct sb piece[2] = { SB_INIT, SB_INIT };
 		unsigned npieces = 1;
 		if (t->double_word) {
@@ -179,15 +182,14 @@ static void emit_param_list(struct sb *out, const struct method *m)
 static void emit_unmarshal(struct stub_ctx *c, struct sb *out, const struct method *m)
 {
 	unsigned w = c->types->word_bits;
-	unsigned first[MAX_MESSAGE_WORDS * 2];
-	positions(m->out, m->nout, w, first);
+	unsigned long *first = positions(c->a, m->out, m->nout, w, NULL);
 	/* ReadRegisters copies the registers beyond the first few in a loop bounded by `count`. */
 	bool read_loop = c->opt->registers_by_count && !strcmp(m->name, "ReadRegisters") && c->mrs >= 2;
 	sb_adds(out, "\t/* Unmarshal result. */\n");
 	for (size_t i = 0; i < m->nout; i++) {
 		const struct param *p = &m->out[i];
 		const struct iface_type *t = p->type;
-		unsigned word = first[i] / w, offset = first[i] % w;
+		unsigned word = (unsigned)(first[i] / w), offset = (unsigned)(first[i] % w);
 		if (iface_type_by_reference(t)) {
 			unsigned nw = t->size_bits / w;
 			if (read_loop) {
@@ -300,6 +302,22 @@ static void emit_stub(struct stub_ctx *c, struct sb *out, const struct method *m
 	sb_adds(out, "\treturn result;\n}\n");
 }
 
+/* The message words a method's data inputs take.  seL4's stub generator marshals into a table
+ * of MAX_MESSAGE_WORDS less the register words (a method needing more is an error there too);
+ * emit_stub's words array is as large. */
+static unsigned long input_words(struct stub_ctx *c, const struct method *m)
+{
+	struct param *data = arena_alloc(c->a, (m->nin + 1) * sizeof(*data));
+	size_t ndata = 0;
+	for (size_t i = 0; i < m->nin; i++)
+		if (m->in[i].type->kind != IFACE_TYPE_CAP)
+			data[ndata++] = m->in[i];
+	unsigned w = c->types->word_bits;
+	unsigned long end;
+	positions(c->a, data, ndata, w, &end);
+	return (end + w - 1) / w;
+}
+
 /* Resolve every parameter's type; -1 after reporting the unknown ones. */
 static int collect_methods(struct stub_ctx *c, struct method **out, size_t *n)
 {
@@ -354,6 +372,12 @@ static int collect_methods(struct stub_ctx *c, struct method **out, size_t *n)
 						m->out[m->nout++] = pr;
 					else
 						m->in[m->nin++] = pr;
+				}
+				unsigned long words = status == 0 ? input_words(c, m) : 0;
+				if (words > MAX_MESSAGE_WORDS - c->mrs) {
+					diag_error(&im->at, "the inputs of %s_%s take %lu message words; the stubs can marshal %u",
+						   in->name, im->name, words, MAX_MESSAGE_WORDS - c->mrs);
+					status = -1;
 				}
 			}
 		}

@@ -225,6 +225,9 @@ static int cmd_parse_arguments(struct kcfg *k, struct kcfg_args *a)
 		size_t start = (size_t)atol(a->v[1].s);
 		const char *argc = kcfg_get(k, "ARGC");
 		size_t n = argc ? (size_t)atol(argc) : 0;
+		/* ARGC is an ordinary variable a script can set: bound the loop it drives. */
+		if (n > start + 65536)
+			return kcfg_err(k, "cmake_parse_arguments(PARSE_ARGV): ARGC is %s, more arguments than a call passes", argc);
 		for (size_t i = start; i < n; i++) {
 			struct sb nm = SB_INIT;
 			sb_addf(&nm, "ARGV%zu", i);

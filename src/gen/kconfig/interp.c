@@ -84,25 +84,27 @@ static int exec_foreach(struct kcfg *k, struct kcfg_file *f, size_t i)
 	if (a.n >= 2 && !a.v[1].quoted && strcmp(a.v[1].s, "RANGE") == 0) {
 		long lo = 0, hi, step = 1;
 		if (a.n == 3) {
-			hi = atol(a.v[2].s);
+			hi = strtol(a.v[2].s, NULL, 10);
 		} else if (a.n >= 4) {
-			lo = atol(a.v[2].s);
-			hi = atol(a.v[3].s);
+			lo = strtol(a.v[2].s, NULL, 10);
+			hi = strtol(a.v[3].s, NULL, 10);
 			if (a.n >= 5)
-				step = atol(a.v[4].s);
+				step = strtol(a.v[4].s, NULL, 10);
 		} else {
 			rc = kcfg_err(k, "foreach RANGE needs a stop value");
 			goto out;
 		}
 		if (step <= 0)
 			step = 1;
-		if (hi > lo && (hi - lo) / step >= 1000000) {
+		/* Counted in unsigned arithmetic: lo + i * step never overflows, whatever the bounds. */
+		unsigned long count = hi >= lo ? ((unsigned long)hi - (unsigned long)lo) / (unsigned long)step + 1 : 0;
+		if (count > 1000000) {
 			rc = kcfg_err(k, "foreach RANGE of more than a million values");
 			goto out;
 		}
-		for (long x = lo; x <= hi; x += step) {
+		for (unsigned long n = 0; n < count; n++) {
 			char buf[32];
-			snprintf(buf, sizeof buf, "%ld", x);
+			snprintf(buf, sizeof buf, "%ld", (long)((unsigned long)lo + n * (unsigned long)step));
 			kcfg_args_push(&items, xstrdup(buf), false);
 		}
 	} else if (a.n >= 2 && !a.v[1].quoted && strcmp(a.v[1].s, "IN") == 0) {

@@ -1,0 +1,5 @@
+function(f)
+  set(ARGC 99999999999)
+  cmake_parse_arguments(PARSE_ARGV 0 P "" "" "")
+endfunction()
+f()
