@@ -26,15 +26,17 @@ static const struct pytool {
 	int (*fn)(int argc, char **argv);
 	/* NULL, or whether the tool stands in for this script (else the real interpreter runs it) */
 	bool (*native_for)(const char *script);
+	/* NULL, or whether it stands in for this command line (argv[0] is the script) */
+	bool (*native_args)(int argc, char **argv);
 } pytools[] = {
-	{ "hardware_gen.py", hwgen_main, NULL },
-	{ "config_gen.py", config_gen_main, pytools_native_for },
-	{ "bitfield_gen.py", bitfield_gen_main, pytools_native_for },
-	{ "invocation_header_gen.py", invocation_header_gen_main, pytools_native_for },
-	{ "invocation_json_gen.py", invocation_json_gen_main, pytools_native_for },
-	{ "syscall_header_gen.py", syscall_header_gen_main, pytools_native_for },
-	{ "syscall_stub_gen.py", syscall_stub_gen_main, pytools_native_for },
-	{ "circular_includes.py", circular_includes_main, pytools_native_for },
+	{ "hardware_gen.py", hwgen_main, NULL, NULL },
+	{ "config_gen.py", config_gen_main, pytools_native_for, NULL },
+	{ "bitfield_gen.py", bitfield_gen_main, pytools_native_for, bitfield_gen_native_args },
+	{ "invocation_header_gen.py", invocation_header_gen_main, pytools_native_for, NULL },
+	{ "invocation_json_gen.py", invocation_json_gen_main, pytools_native_for, NULL },
+	{ "syscall_header_gen.py", syscall_header_gen_main, pytools_native_for, NULL },
+	{ "syscall_stub_gen.py", syscall_stub_gen_main, pytools_native_for, NULL },
+	{ "circular_includes.py", circular_includes_main, pytools_native_for, NULL },
 };
 
 static const char *base_name(const char *path)
@@ -78,7 +80,8 @@ int pytools_main(int argc, char **argv)
 	if (argc >= 2 && argv[1][0] != '-') {
 		const char *script = base_name(argv[1]);
 		for (size_t i = 0; i < sizeof(pytools) / sizeof(pytools[0]); i++)
-			if (!strcmp(script, pytools[i].script) && (!pytools[i].native_for || pytools[i].native_for(argv[1])))
+			if (!strcmp(script, pytools[i].script) && (!pytools[i].native_for || pytools[i].native_for(argv[1])) &&
+			    (!pytools[i].native_args || pytools[i].native_args(argc - 1, argv + 1)))
 				return pytools[i].fn(argc - 1, argv + 1);
 	}
 	char *python = real_python(argv[0]);

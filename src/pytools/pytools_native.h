@@ -21,6 +21,8 @@ int invocation_json_gen_main(int argc, char **argv);
 int syscall_header_gen_main(int argc, char **argv);
 int syscall_stub_gen_main(int argc, char **argv);
 int bitfield_gen_main(int argc, char **argv);
+/* false for the Isabelle theory modes (--hol_defs, --hol_proofs): the shim passes those to Python */
+bool bitfield_gen_native_args(int argc, char **argv);
 
 /* Whether the native tools stand in for `script` (a script of a seL4 16.0.0 tree, see version.c);
  * otherwise the shim hands it to the real interpreter. */
