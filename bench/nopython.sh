@@ -3,11 +3,12 @@
 # The kernel's own configure + build (cmake, then `ninja install`, -j2) with seL4's Python tools
 # against the same with PYTHON3 = the selfe-python shim (every tool native, in process): median
 # wall and CPU seconds of N runs each, interleaved (the side that goes first alternates), then
-# native / Python.  The cmake command is the one `selfe build` runs (src/kernel/build.c): the
-# initial cache is `selfe config -p PLATFORM --format cmake` of the embedded default sel4.toml
-# (mcs: the debug profile plus KernelIsMCS), the cross compiler prefix is selfe's for the
-# platform, -ffile-prefix-map as selfe passes it, the target is `install`.  Both sides build in
-# the same folder path.
+# native / Python, and the median of the N ratios of runs made back to back (less moved by a
+# load that changes during the bench).  The cmake command is the one `selfe build` runs
+# (src/kernel/build.c): the initial cache is `selfe config -p PLATFORM --format cmake` of the
+# embedded default sel4.toml (mcs: the debug profile plus KernelIsMCS), the cross compiler
+# prefix is selfe's for the platform, -ffile-prefix-map as selfe passes it, the target is
+# `install`.  Both sides build in the same folder path.
 #
 # Besides the medians, a breakdown from each side's .ninja_log (medians of N): configure (cmake,
 # timed here), the build's time before its longest step starts, the longest step (the kernel's
@@ -130,8 +131,10 @@ for cfg in $CFG; do
 	echo "$cfg (load average before: $load0, after: $(cut -d' ' -f1-3 /proc/loadavg))"
 	printf '  with seL4'\''s Python tools: %6.2f s wall, %6.2f s CPU\n' "$pw" "$pc"
 	printf '  with selfe'\''s native tools: %6.2f s wall, %6.2f s CPU\n' "$nw" "$nc"
-	awk -v a="$nw" -v b="$pw" -v c="$nc" -v d="$pc" \
-		'BEGIN { printf "  native / Python: %.2f wall, %.2f CPU (target <= 0.75)\n", a / b, c / d }'
+	# run i of each side ran back to back, under about the same load: the median of their ratios
+	paired=$(paste "$work/times-$cfg-native" "$work/times-$cfg-python" | awk '{ print $1 / $8 }' | median)
+	awk -v a="$nw" -v b="$pw" -v c="$nc" -v d="$pc" -v p="$paired" \
+		'BEGIN { printf "  native / Python: %.2f wall, %.2f CPU (target <= 0.75); median of paired runs: %.2f wall\n", a / b, c / d, p }'
 	echo "  breakdown, wall s:   configure  before-longest  longest  after-longest  (longest step)"
 	for side in python native; do
 		printf '    %-18s %9.2f %15.2f %8.2f %14.2f  (%s)\n' "$side" "$(col "$cfg" $side 3)" "$(col "$cfg" $side 4)" \
