@@ -218,6 +218,8 @@ int kcfg_cmd_execute_process(struct kcfg *k, struct kcfg_args *a)
 	for (size_t i = 0; i < argc && i < 2; i++)
 		if (strcmp(base_name(argv[i]), "hardware_gen.py") == 0)
 			is_hwgen = true;
+	/* What a program reads is not known here: the configuration cannot be taken as unchanged. */
+	deps_opaque(k->deps, arena_printf(k->arena, "the configuration files run '%s'", argc ? base_name(argv[0]) : "?"));
 	if (commands != 1 || argc == 0)
 		rc = kcfg_err(k, "execute_process: selfe's evaluator runs exactly one COMMAND");
 	else if (!k->bindir)

@@ -37,6 +37,7 @@ int kcfg_eval_tree(struct kcfg *k, const char *sel4_root)
 	/* The helpers' behaviour that changed between releases (see kcfg_internal.h). */
 	const char *vpath = path_join_in(k->arena, root, "VERSION");
 	size_t vlen;
+	kcfg_note_file(k, vpath);
 	char *version = path_is_file(vpath) ? fs_read_file(vpath, &vlen) : NULL;
 	k->choice_omits_impossible = version && atoi(version) < 14;
 	free(version);
@@ -54,6 +55,7 @@ int kcfg_eval_tree(struct kcfg *k, const char *sel4_root)
 	if (!rc) {
 		rc = kcfg_include(k, path_join_in(k->arena, root, "config.cmake"));
 	}
+	kcfg_note_probe(k, libcm);
 	if (!rc && path_is_file(libcm)) {
 		struct kcfg_scope sc = { { 0 }, k->scope };
 		k->scope = &sc;

@@ -24,6 +24,7 @@
 #include "libsel4.h"
 #include "manifest.h"
 #include "reuse.h"
+#include "util/deps.h"
 #include "util/diag.h"
 #include "platform/platform.h"
 #include "util/fs.h"
@@ -97,6 +98,7 @@ static int tree_file(struct gen *g, const char *path, const struct stat *st, uin
 	if (id.mtime_sec >= g->racy_after)
 		id.size = -1;
 	manifest_put(&g->next, 'T', path, *hash, &id);
+	deps_file_stat(g->req->deps, path, st);
 	return 0;
 }
 
@@ -212,14 +214,24 @@ static int scan_one(const char *rel, const struct stat *st, void *vctx)
 	return 0;
 }
 
+/* A folder's listing decides which headers there are: noted for the up-to-date check. */
+static int scan_dir(const char *rel, const struct stat *st, void *vctx)
+{
+	struct scan_ctx *c = vctx;
+	deps_file_stat(c->g->req->deps, arena_printf(c->g->a, "%s/%s", c->dir, rel), st);
+	return 0;
+}
+
 static int scan_tree(struct gen *g)
 {
 	g->tree_hash = HASH_INIT;
 	for (size_t i = 0; i < 5; i++) {
+		deps_probe(g->req->deps, g->src_dirs[i]);
 		if (!path_is_dir(g->src_dirs[i]))
 			return diag_error(&(struct loc){ g->src_dirs[i], 0, 0 }, "missing libsel4 header folder (is this a seL4 tree?)");
+		deps_file(g->req->deps, g->src_dirs[i]);
 		struct scan_ctx c = { g, g->src_dirs[i] };
-		if (fs_walk_files_stat(g->src_dirs[i], scan_one, &c))
+		if (fs_walk_stat(g->src_dirs[i], scan_one, scan_dir, &c))
 			return -1;
 	}
 	return 0;
@@ -250,6 +262,7 @@ static void release_headers(struct gen *g)
 static const struct json_value *read_json(struct gen *g, const char *path)
 {
 	size_t len;
+	deps_file(g->req->deps, path);
 	char *text = fs_read_file(path, &len);
 	if (!text) {
 		diag_note(NULL, "point --kernel-build at a folder where the kernel's CMake configure step has run");
@@ -498,6 +511,17 @@ static int need_tool(struct gen *g, const char *tool)
 	return -1;
 }
 
+/* A small file the spare may hold already: left alone when its bytes are these (its time stamps
+ * then stay old, which the up-to-date check wants), else written. */
+static int keep_or_write(struct gen *g, const char *path, const struct sb *text)
+{
+	size_t len;
+	char *old = g->staged && path_is_file(path) ? fs_read_file(path, &len) : NULL;
+	bool same = old && len == text->len && !memcmp(old, text->buf, len);
+	free(old);
+	return same ? 0 : fs_write_new(path, text->buf, text->len, NULL);
+}
+
 static int build_library(struct gen *g)
 {
 	const char *cc = arena_printf(g->a, "%sgcc", g->req->cross_prefix);
@@ -559,7 +583,7 @@ static int build_library(struct gen *g)
 		"Cflags: -I${includedir}\nLibs: -L${libdir} -lsel4\n",
 		out_abs, g->req->kernel_platform, g->req->sel4_arch, g->version);
 	free(out_abs);
-	int rc = fs_write_new(arena_printf(g->a, "%s/pkgconfig/sel4.pc", lib), pc.buf, pc.len, NULL);
+	int rc = keep_or_write(g, arena_printf(g->a, "%s/pkgconfig/sel4.pc", lib), &pc);
 	sb_release(&pc);
 	return rc;
 }
@@ -570,6 +594,7 @@ static int read_version(struct gen *g)
 {
 	const char *path = arena_printf(g->a, "%s/VERSION", g->req->source);
 	size_t len;
+	deps_file(g->req->deps, path);
 	char *text = fs_read_file(path, &len);
 	if (!text) {
 		diag_note(NULL, "--source must name a seL4 source tree (it has a VERSION file at its top)");
@@ -596,6 +621,37 @@ static int drop_stale(const char *rel, const struct stat *st, void *vctx)
 	return 0;
 }
 
+/* Variables the compiler reads (gcc(1), ENVIRONMENT) that could change what it makes here. */
+static const char *const compiler_env[] = { "CPATH", "C_INCLUDE_PATH", "GCC_EXEC_PREFIX", "COMPILER_PATH", "GCC_COMPARE_DEBUG",
+					    "DEPENDENCIES_OUTPUT", "SUNPRO_DEPENDENCIES", "SOURCE_DATE_EPOCH" };
+
+/*
+ * OUT/.selfe/deps (util/deps.h): everything this run read besides what the caller noted (the
+ * request, the configuration files), the compiler, and every file of the new OUT with its
+ * identity, so that the next selfe gen can tell that OUT is current without remaking it.  Not
+ * written (d->opaque then says why) when something cannot be followed or an input changed
+ * moments ago.
+ */
+static int record_deps(struct gen *g)
+{
+	struct deps *d = g->req->deps;
+	deps_file(d, tree(g, "src/sel4_bootinfo.c"));
+	deps_program(d, arena_printf(g->a, "%sgcc", g->req->cross_prefix));
+	deps_program(d, arena_printf(g->a, "%sar", g->req->cross_prefix));
+	for (size_t i = 0; i < sizeof(compiler_env) / sizeof(compiler_env[0]); i++)
+		deps_env(d, compiler_env[i]);
+	deps_outputs(d, g->tmp, ".selfe");
+	struct sb text = SB_INIT;
+	const char *why;
+	int rc = 0;
+	if (deps_format(d, g->racy_after, &text, &why) == 0)
+		rc = fs_write_new(arena_printf(g->a, "%s/.selfe/deps", g->tmp), text.buf, text.len, NULL);
+	else
+		deps_opaque(d, why); /* (for the caller's -v) */
+	sb_release(&text);
+	return rc;
+}
+
 static int generate(struct gen *g)
 {
 	int rc = copy_headers(g);
@@ -616,6 +672,8 @@ static int generate(struct gen *g)
 		     fs_write_new(arena_printf(g->a, "%s/.selfe/files", g->tmp), text.buf ? text.buf : "", text.len, NULL);
 		sb_release(&text);
 	}
+	if (rc == 0 && g->req->deps)
+		rc = record_deps(g);
 	return rc;
 }
 
