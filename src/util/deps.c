@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "util/fs.h"
@@ -172,14 +173,22 @@ static int by_kind_name(const void *x, const void *y)
 	return c ? c : memcmp(&a->id, &b->id, sizeof(a->id));
 }
 
+static bool changed_before(const struct deps_id *id, const struct deps_id *t)
+{
+	return id->ctime_sec < t->ctime_sec || (id->ctime_sec == t->ctime_sec && id->ctime_nsec < t->ctime_nsec);
+}
+
 static void format_id(struct sb *out, const struct deps_id *id)
 {
 	sb_addf(out, "%lld %lld %lld %lld %lld %lld %lld %lld", id->size, id->mtime_sec, id->mtime_nsec, id->ctime_sec, id->ctime_nsec,
 		id->ino, id->dev, id->mode);
 }
 
-int deps_format(struct deps *d, long long since, struct sb *out, const char **why)
+int deps_format(struct deps *d, struct sb *out, const char **why)
 {
+	struct timespec now;
+	clock_gettime(CLOCK_REALTIME, &now);
+	struct deps_id since = { .ctime_sec = (long long)now.tv_sec - DEPS_TRUST_AFTER, .ctime_nsec = (long long)now.tv_nsec };
 	if (d->opaque) {
 		*why = d->opaque;
 		return -1;
@@ -199,7 +208,7 @@ int deps_format(struct deps *d, long long since, struct sb *out, const char **wh
 			sb_addf(out, "E %016llx %s\n", (unsigned long long)e->hash, e->name);
 			continue;
 		}
-		if (e->kind == 'F' && !e->absent && e->id.ctime_sec >= since) {
+		if (e->kind == 'F' && !e->absent && !changed_before(&e->id, &since)) {
 			*why = arena_printf(d->a, "'%s' changed too recently to be trusted", e->name);
 			return -1;
 		}

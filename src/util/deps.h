@@ -69,8 +69,10 @@ void deps_output(struct deps *d, const char *rel, const struct stat *st);
 /* Every file below `out` but those in its folder `skip` (a name), as outputs, in walk order. */
 int deps_outputs(struct deps *d, const char *out, const char *skip);
 /* The record's text; -1 (and `why` set) when it must not be written: opaque, or an input that
- * changed since `since` (seconds: too recent to be trusted, time stamps being coarse). */
-int deps_format(struct deps *d, long long since, struct sb *out, const char **why);
+ * changed within the last DEPS_TRUST_AFTER seconds (time stamps are coarse: a change right
+ * after it was read could have kept them). */
+#define DEPS_TRUST_AFTER 2
+int deps_format(struct deps *d, struct sb *out, const char **why);
 
 /*
  * Whether the record at `path` still describes the world: same key, every input with the same

@@ -644,7 +644,7 @@ static int record_deps(struct gen *g)
 	struct sb text = SB_INIT;
 	const char *why;
 	int rc = 0;
-	if (deps_format(d, g->racy_after, &text, &why) == 0)
+	if (deps_format(d, &text, &why) == 0)
 		rc = fs_write_new(arena_printf(g->a, "%s/.selfe/deps", g->tmp), text.buf, text.len, NULL);
 	else
 		deps_opaque(d, why); /* (for the caller's -v) */
