@@ -21,6 +21,7 @@
 
 #include "gen/bf/bf.h"
 #include "gen/iface/iface.h"
+#include "bf_pp.h"
 #include "libsel4.h"
 #include "manifest.h"
 #include "reuse.h"
@@ -430,6 +431,29 @@ static int split_preprocessed(struct gen *g, const struct sb *pre, const char *w
 	return 0;
 }
 
+/*
+ * The .bf files preprocessed in-process (bf_pp.h), both as one translation unit as through the
+ * wrapper: 0 with each part's text filled; 1 when a file needs the compiler's preprocessor (or
+ * SELFE_BF_PREPROCESSOR=cpp asks for it: the tests compare the two); -1 after reporting.
+ */
+static int preprocess_natively(struct gen *g, struct bf_part *parts, size_t n)
+{
+	const char *force = getenv("SELFE_BF_PREPROCESSOR");
+	if (force && !strcmp(force, "cpp"))
+		return 1;
+	const char *dirs[6] = { g->inc };
+	for (size_t i = 0; i < 5; i++)
+		dirs[i + 1] = g->src_dirs[i];
+	struct bf_pp pp = { .a = g->a, .dirs = dirs, .ndirs = 6 };
+	int rc = 0;
+	for (size_t i = 0; i < n && rc == 0; i++)
+		rc = bf_pp_file(&pp, tree(g, parts[i].rel), &parts[i].text);
+	if (rc)
+		for (size_t i = 0; i < n; i++)
+			sb_reset(&parts[i].text);
+	return rc;
+}
+
 static int bitfield_headers(struct gen *g)
 {
 	struct bf_part parts[2] = {
@@ -451,8 +475,10 @@ static int bitfield_headers(struct gen *g)
 	argv[n] = NULL;
 	/* The preprocessor's output depends on the compiler, the .bf files and every header they can
 	 * include: when none changed, the previous run's output is reused. */
+	int native = preprocess_natively(g, parts, 2);
 	struct stamp st;
 	stamp_init(&st, g->a);
+	stamp_string(&st, native == 0 ? "in-process" : "cpp"); /* (their texts differ) */
 	stamp_program(&st, argv[0]);
 	for (size_t i = 0; i < 2; i++)
 		stamp_string(&st, parts[i].rel);
@@ -460,7 +486,14 @@ static int bitfield_headers(struct gen *g)
 	stamp_value(&st, g->inc_hash);  /* and every header written so far */
 	const char *kept = arena_printf(g->a, "%s/.selfe/bitfields.i", g->tmp);
 	struct sb pre = SB_INIT;
-	if (rc == 0 && reuse_previous(g->a, g->req->out, "bitfields.i", arena_printf(g->a, "%s/.selfe/bitfields.i", g->req->out), &st,
+	if (native < 0) {
+		rc = -1;
+	} else if (native == 0) {
+		/* Kept beside the stamp as the preprocessor's would be (what was read, for a look). */
+		for (size_t i = 0; i < 2; i++)
+			sb_add(&pre, parts[i].text.buf, parts[i].text.len);
+		rc = make_dir(g, arena_printf(g->a, "%s/.selfe", g->tmp)) || fs_write_new(kept, pre.buf ? pre.buf : "", pre.len, NULL) ? -1 : 0;
+	} else if (reuse_previous(g->a, g->req->out, "bitfields.i", arena_printf(g->a, "%s/.selfe/bitfields.i", g->req->out), &st,
 				      kept)) {
 		size_t len;
 		char *data = fs_read_file(kept, &len);
@@ -481,7 +514,7 @@ static int bitfield_headers(struct gen *g)
 	}
 	if (rc == 0)
 		rc = record_stamp(g->a, g->tmp, "bitfields.i", &st);
-	if (rc == 0)
+	if (rc == 0 && native)
 		rc = split_preprocessed(g, &pre, wrapper, parts, 2);
 	for (size_t i = 0; i < 2; i++) {
 		struct bf_file *f = rc == 0 ? bf_load(g->a, tree(g, parts[i].rel), parts[i].text.buf ? parts[i].text.buf : "",
