@@ -5,7 +5,8 @@
 # generated libsel4 is the same file for file, and the preprocessed text the bitfield reader gets
 # holds the same lines at the same file and line (cpp reduces runs of spaces; compared without
 # them).  Then .bf files that use what the subset does not (an #if with a comparison, a macro in
-# text, #elif, a C comment) fall back to cpp, and the result is again the same.
+# text, #elif, a C comment) fall back to cpp, and the result is again the same.  And libsel4.a,
+# written in-process, is byte for byte what `ar rcsD` makes of the same object.
 # Needs a seL4 tree (SEL4_SOURCE).  Usage: tests/gen/bf-pp.sh SELFE
 set -u
 selfe=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -63,12 +64,21 @@ compare() {
 	check "$name-cpp-when-asked" used_cpp "c-$name"
 }
 
-for sel in "-p pc99" "-p pc99 --release" "-p sabre" "-p qemu-arm-virt" \
-	"-p qemu-arm-virt --release" "-p qemu-riscv-virt" "-p qemu-riscv-virt --sel4-arch riscv32"; do
+# same_as_ar OUT PREFIX: libsel4.a as `ar rcsD` makes it of the same object (the archive is
+# written in-process too, src/gen/libsel4/archive.h).
+same_as_ar() {
+	rm -rf x && mkdir x && (cd x && "${2}ar" x "../$1/lib/libsel4.a" && "${2}ar" rcsD ref.a sel4_bootinfo.o) && cmp -s x/ref.a "$1/lib/libsel4.a"
+}
+for sel in "x86_64-linux-gnu- -p pc99" "x86_64-linux-gnu- -p pc99 --release" "arm-linux-gnueabihf- -p sabre" \
+	"aarch64-linux-gnu- -p qemu-arm-virt" "aarch64-linux-gnu- -p qemu-arm-virt --release" \
+	"riscv64-linux-gnu- -p qemu-riscv-virt" "riscv64-linux-gnu- -p qemu-riscv-virt --sel4-arch riscv32"; do
+	prefix=${sel%% *}
+	sel=${sel#* }
 	name=$(echo "$sel" | tr -d ' -')
 	# shellcheck disable=SC2086 # the selection is words
 	compare "$name" "$src" $sel
 	check "$name-in-process" in_process "n-$name"
+	check "$name-archive-as-ar" same_as_ar "n-$name" "$prefix"
 done
 compare pc99-mcs "$src" -p pc99 --config "$work/mcs.toml"
 compare arm-mcs "$src" -p qemu-arm-virt --config "$work/mcs.toml"

@@ -21,6 +21,7 @@
 
 #include "gen/bf/bf.h"
 #include "gen/iface/iface.h"
+#include "archive.h"
 #include "bf_pp.h"
 #include "libsel4.h"
 #include "manifest.h"
@@ -555,6 +556,26 @@ static int keep_or_write(struct gen *g, const char *path, const struct sb *text)
 	return same ? 0 : fs_write_new(path, text->buf, text->len, NULL);
 }
 
+/* libsel4.a of the one object: written here (archive.h), or by ar for an object that writer
+ * does not read.  D: no time stamps, owners or modes in the archive (reproducible). */
+static int archive(struct gen *g, const char *ar, const char *archive_path, const char *obj)
+{
+	size_t len;
+	char *data = fs_read_file(obj, &len);
+	if (!data)
+		return -1;
+	struct sb a = SB_INIT;
+	int rc = archive_one_object(&a, "sel4_bootinfo.o", (const unsigned char *)data, len);
+	free(data);
+	if (rc == 0)
+		rc = fs_write_new(archive_path, a.buf, a.len, NULL);
+	sb_release(&a);
+	if (rc <= 0)
+		return rc;
+	const char *argv[] = { ar, "rcsD", archive_path, obj, NULL };
+	return need_tool(g, ar) || proc_run(argv, NULL) ? -1 : 0;
+}
+
 static int build_library(struct gen *g)
 {
 	const char *cc = arena_printf(g->a, "%sgcc", g->req->cross_prefix);
@@ -571,7 +592,7 @@ static int build_library(struct gen *g)
 	const struct plat_arch *pa = plat_arch(g->req->sel4_arch);
 	const char *const *abi = pa ? plat_abi_cflags(g->a, pa, config_flag, (void *)g->kernel_config) : NULL;
 	const char *cwd = path_absolute_in(g->a, ".");
-	const char *head[] = { cc, "-std=gnu11", "-O2", "-g", "-ffreestanding", "-fno-pic", "-fno-stack-protector",
+	const char *head[] = { cc, "-pipe", "-std=gnu11", "-O2", "-g", "-ffreestanding", "-fno-pic", "-fno-stack-protector",
 			       arena_printf(g->a, "-ffile-prefix-map=%s=.", cwd),
 			       arena_printf(g->a, "-ffile-prefix-map=%s=sel4", g->req->source),
 			       arena_printf(g->a, "-ffile-prefix-map=%s=libsel4", g->tmp), NULL };
@@ -598,11 +619,7 @@ static int build_library(struct gen *g)
 	if (!reuse_previous(g->a, g->req->out, "libsel4.a", arena_printf(g->a, "%s/lib/libsel4.a", g->req->out), &st,
 			    archive_path)) {
 		unlink(archive_path); /* ar would add to an archive the spare left, not start anew */
-		if (need_tool(g, cc) || need_tool(g, ar) || proc_run(compile, NULL))
-			return -1;
-		/* D: no timestamps, owners or modes in the archive (reproducible). */
-		const char *archive[] = { ar, "rcsD", archive_path, obj, NULL };
-		if (proc_run(archive, NULL))
+		if (need_tool(g, cc) || proc_run(compile, NULL) || archive(g, ar, archive_path, obj))
 			return -1;
 		unlink(obj);
 	}
