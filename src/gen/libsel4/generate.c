@@ -371,10 +371,11 @@ static int interface_headers(struct gen *g)
 }
 
 /*
- * The .bf files go through the configuration's C preprocessor first (their conditions test
- * CONFIG_ macros), with line markers kept so errors point at the .bf source.  Both go through
- * one preprocessor run, a wrapper that includes one after the other: starting the compiler is
- * most of the cost.  The output is split back at the wrapper's own line markers.
+ * The .bf files are preprocessed first (their conditions test CONFIG_ macros), with line
+ * markers kept so errors point at the .bf source: in-process where they use only what bf_pp.h
+ * covers, which libsel4's do.  Otherwise both go through one run of the configuration's C
+ * preprocessor, a wrapper that includes one after the other (starting the compiler is most of
+ * the cost), and the output is split back at the wrapper's own line markers.
  */
 static int need_tool(struct gen *g, const char *tool);
 
