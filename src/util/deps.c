@@ -311,7 +311,8 @@ static bool walk_out(struct sb *path, size_t root_len, const char *skip, out_fn 
 		}
 	}
 	closedir(dir);
-	qsort(names, n, sizeof(*names), cmp_names);
+	if (n)
+		qsort(names, n, sizeof(*names), cmp_names);
 	bool go = true;
 	for (size_t i = 0; i < n; i++) {
 		size_t mark = path->len;
