@@ -130,6 +130,7 @@ int project_check_kernel_options(struct project *p)
 		return snapshot_gen_config(p->a, p->r, &kernel_json, &sel4_json);
 	}
 	/* Not a seL4 tree: libsel4's generator says what is missing. */
+	deps_probe(p->deps, arena_printf(p->a, "%s/config.cmake", p->tree));
 	if (!path_is_file(arena_printf(p->a, "%s/config.cmake", p->tree)))
 		return 0;
 	/* A board named as a platform, a board its platform lacks, an unknown platform: said with
