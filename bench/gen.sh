@@ -56,15 +56,16 @@ selfe_gen() { "$selfe" gen --source "$src" -o "$work/out"; }
 # compiler (the preprocessed .bf files, libsel4.a) are reused when a stamp of all their inputs,
 # the compiler included, is unchanged.
 selfe_gen_again() { rm -f "$work/again/.selfe/deps" && "$selfe" gen --source "$src" -o "$work/again"; }
-# Cold: no OUT and no spare tree, so every file is written and the preprocessor and the
-# compiler run (the figure to compare when the tree or the configuration changed).
+# Cold: no OUT and no spare tree, so every file is written, the .bf files are preprocessed and
+# the compiler runs (the figure to compare when the tree or the configuration changed).
 selfe_gen_cold() { rm -rf "$work/cold" "$work/.cold.selfe-spare" && "$selfe" gen --source "$src" -o "$work/cold"; }
 
 python_pipeline || { echo "the kernel's pipeline failed" >&2; exit 2; } # warm-up, and a check
 selfe_gen >/dev/null
+selfe_gen >/dev/null # (files written in the same clock tick as a record are not trusted: a second run)
 selfe_gen_again >/dev/null
 load0=$(cut -d' ' -f1-3 /proc/loadavg)
-# Interleaved, so that a change in the machine's load hits all three alike.
+# Interleaved, so that a change in the machine's load hits all four alike.
 for _ in $(seq "$N"); do
 	one py python_pipeline
 	one warm selfe_gen
