@@ -54,7 +54,7 @@ int cmd_gen(int argc, char **argv)
 	struct arena *a = arena_new();
 	status = EXIT_TROUBLE;
 	struct project p;
-	if (project_open(a, &o, &p) == 0 && project_check(&p, false) == 0 && project_libsel4(&p, out, false) == 0) {
+	if (project_open(a, &o, &p) == 0 && project_gen(&p, out) == 0) {
 		const struct cfg_selection *sel = &p.r->sel;
 		printf("libsel4 for %s (%s, %s) from %s written to %s\n", sel->platform, sel->sel4_arch,
 		       cfg_profile_name(sel->profile), p.libsel4_from, out);

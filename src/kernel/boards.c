@@ -73,10 +73,13 @@ static void read_family(struct arena *a, char *text, struct family *f)
 	}
 }
 
-static size_t read_families(struct arena *a, const char *tree, struct family **out)
+static size_t read_families(struct arena *a, const char *tree, struct deps *deps, struct family **out)
 {
 	const char *dir = arena_printf(a, "%s/src/plat", tree);
+	deps_probe(deps, dir);
 	DIR *d = opendir(dir);
+	if (d)
+		deps_file(deps, dir);
 	size_t n = 0, cap = 0;
 	*out = NULL;
 	if (!d)
@@ -84,9 +87,13 @@ static size_t read_families(struct arena *a, const char *tree, struct family **o
 	for (struct dirent *e; (e = readdir(d));) {
 		const char *file = arena_printf(a, "%s/%s/config.cmake", dir, e->d_name);
 		size_t len;
-		char *text = e->d_name[0] != '.' && path_is_file(file) ? fs_read_file(file, &len) : NULL;
+		if (e->d_name[0] == '.')
+			continue;
+		deps_probe(deps, file);
+		char *text = path_is_file(file) ? fs_read_file(file, &len) : NULL;
 		if (!text)
 			continue;
+		deps_file(deps, file);
 		*out = arena_grow(a, *out, &cap, n + 1, sizeof(**out));
 		memset(&(*out)[n], 0, sizeof(**out));
 		read_family(a, text, &(*out)[n]);
@@ -122,7 +129,7 @@ int kernel_check_board(struct arena *a, const struct kernel_request *req)
 	if (!kp || kp->value.kind != CFG_STRING)
 		return 0;
 	struct family *fam;
-	size_t nfam = read_families(a, req->tree, &fam);
+	size_t nfam = read_families(a, req->tree, req->deps, &fam);
 	if (nfam == 0)
 		return 0; /* not a tree we can read: the kernel's CMake will judge */
 	const char *plat = kp->value.s, *section = req->r->sel.platform;

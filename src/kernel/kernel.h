@@ -13,6 +13,7 @@
 
 #include "config/config.h"
 #include "util/arena.h"
+#include "util/deps.h"
 #include "util/json_read.h"
 
 struct kernel_request {
@@ -21,6 +22,7 @@ struct kernel_request {
 	const char *cross_prefix; /* "" for the host compiler */
 	const char *target;       /* TARGET */
 	bool verbose;             /* show every command Ninja runs */
+	struct deps *deps;        /* where kernel_check_board notes what it reads, or NULL */
 };
 
 /* What a kernel build leaves, and where (kernel_outputs names them; the folder may not be

@@ -14,7 +14,7 @@
 
 static struct kernel_request kernel_request(const struct project *p)
 {
-	return (struct kernel_request){ p->kernel_tree, p->r, p->cross_prefix, p->target, p->opt.verbose };
+	return (struct kernel_request){ p->kernel_tree, p->r, p->cross_prefix, p->target, p->opt.verbose, NULL };
 }
 
 /* The compiler switches of the sel4_arch under the kernel configuration libsel4 was made for. */

@@ -130,23 +130,37 @@ int project_check_kernel_options(struct project *p)
 		return snapshot_gen_config(p->a, p->r, &kernel_json, &sel4_json);
 	}
 	/* Not a seL4 tree: libsel4's generator says what is missing. */
+	deps_probe(p->deps, arena_printf(p->a, "%s/config.cmake", p->tree));
 	if (!path_is_file(arena_printf(p->a, "%s/config.cmake", p->tree)))
 		return 0;
 	/* A board named as a platform, a board its platform lacks, an unknown platform: said with
 	 * the fix, before the kernel's own configuration stops on them less helpfully. */
-	struct kernel_request kr = { p->tree, p->r, p->cross_prefix, p->target, false };
+	struct kernel_request kr = { p->tree, p->r, p->cross_prefix, p->target, false, p->deps };
 	if (kernel_check_board(p->a, &kr))
 		return -1;
 	struct kcfg *k = kcfg_new();
 	const struct cfg_resolved_list *config = &p->r->config;
 	for (size_t i = 0; i < config->len; i++)
 		kcfg_define(k, config->items[i].key, value_text(p->a, &config->items[i].value));
+	kcfg_record(k, p->deps);
 	int rc = kcfg_eval_tree(k, p->tree);
 	if (rc == 0) {
 		const char *const *names = kcfg_option_names(k, p->a);
 		for (size_t i = 0; i < config->len; i++)
 			if (check_one(p, k, names, &config->items[i]))
 				rc = -1;
+	}
+	/* This evaluation is the one libsel4_native_config would do (same tree, same settings):
+	 * its CONFIG_ values are kept for libsel4 rather than computed twice. */
+	const struct kcfg_lib *kernel = rc == 0 ? kcfg_lib(k, "kernel") : NULL, *sel4 = rc == 0 ? kcfg_lib(k, "sel4") : NULL;
+	if (kernel && sel4) {
+		struct sb json = SB_INIT;
+		kcfg_emit_json(&json, kernel);
+		p->gen_config_json[0] = arena_strdup(p->a, sb_str(&json));
+		sb_reset(&json);
+		kcfg_emit_json(&json, sel4);
+		p->gen_config_json[1] = arena_strdup(p->a, sb_str(&json));
+		sb_release(&json);
 	}
 	kcfg_free(k);
 	return rc;

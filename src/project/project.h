@@ -47,6 +47,10 @@ struct project {
 	bool tree_chosen;                     /* project_choose_tree has run */
 	const char *snapshot_reason;          /* why a missing git source was not fetched, or NULL */
 	const char *kernel_tree;              /* what the kernel is built from (source_with_links) */
+	/* The CONFIG_ values (kernel, libsel4 gen_config.json texts) project_check computed from the
+	 * tree, or NULL. */
+	const char *gen_config_json[2];
+	struct deps *deps; /* where the steps note what they read (selfe gen's up-to-date record), or NULL */
 	/* Filled as the steps run: */
 	const char *libsel4_from;   /* where libsel4 came from, for messages */
 	struct kernel_build kernel; /* elf NULL when no kernel was built */
@@ -78,6 +82,10 @@ int project_choose_tree(struct project *p);
  * the project's kernel was built).  With `keep_current`, an `out` made from the same inputs is
  * left untouched.  0, or -1 after reporting. */
 int project_libsel4(struct project *p, const char *out, bool keep_current);
+/* selfe gen: libsel4 into `out` after the config's checks, unless `out` is up to date (its
+ * record OUT/.selfe/deps shows every input and every file of OUT unchanged since the last
+ * selfe gen: then nothing is read or written, and -v says so).  0, or -1 after reporting. */
+int project_gen(struct project *p, const char *out);
 
 /* Build the kernel when there is a tree (with `with_kernel`), then libsel4 into TARGET/libsel4
  * and the runtime's folder.  0, or -1 after reporting. */

@@ -153,7 +153,7 @@ static int cmp_names(const void *a, const void *b)
 
 typedef int walk_fn(const char *rel, const struct stat *st, void *ctx);
 
-static int walk(struct sb *root, size_t root_len, walk_fn *fn, void *ctx)
+static int walk(struct sb *root, size_t root_len, walk_fn *fn, walk_fn *dir_fn, void *ctx)
 {
 	DIR *d = opendir(sb_str(root));
 	if (!d)
@@ -177,8 +177,11 @@ static int walk(struct sb *root, size_t root_len, walk_fn *fn, void *ctx)
 			sb_addf(root, "/%s", names[i]);
 			struct stat st;
 			bool ok = stat(sb_str(root), &st) == 0;
-			if (ok && S_ISDIR(st.st_mode))
-				rc = walk(root, root_len, fn, ctx);
+			if (ok && S_ISDIR(st.st_mode)) {
+				rc = dir_fn ? dir_fn(sb_str(root) + root_len + 1, &st, ctx) : 0;
+				if (rc == 0)
+					rc = walk(root, root_len, fn, dir_fn, ctx);
+			}
 			else if (ok && S_ISREG(st.st_mode))
 				rc = fn(sb_str(root) + root_len + 1, &st, ctx);
 			root->len = mark;
@@ -192,9 +195,14 @@ static int walk(struct sb *root, size_t root_len, walk_fn *fn, void *ctx)
 
 int fs_walk_files_stat(const char *dir, walk_fn *fn, void *ctx)
 {
+	return fs_walk_stat(dir, fn, NULL, ctx);
+}
+
+int fs_walk_stat(const char *dir, walk_fn *fn, walk_fn *dir_fn, void *ctx)
+{
 	struct sb root = SB_INIT;
 	sb_adds(&root, dir);
-	int rc = walk(&root, root.len, fn, ctx);
+	int rc = walk(&root, root.len, fn, dir_fn, ctx);
 	sb_release(&root);
 	return rc;
 }

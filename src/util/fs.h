@@ -24,6 +24,9 @@ int fs_remove_tree(const char *path);
 int fs_walk_files(const char *dir, int (*fn)(const char *rel, void *ctx), void *ctx);
 /* The same, also handing over each file's stat (so callers need not stat it again). */
 int fs_walk_files_stat(const char *dir, int (*fn)(const char *rel, const struct stat *st, void *ctx), void *ctx);
+/* The same, also calling dir_fn (when not NULL) for every folder below `dir` before its files. */
+int fs_walk_stat(const char *dir, int (*fn)(const char *rel, const struct stat *st, void *ctx),
+		 int (*dir_fn)(const char *rel, const struct stat *st, void *ctx), void *ctx);
 
 /*
  * For folders that are filled privately and then put in place whole (so the files in them

@@ -10,7 +10,7 @@ TEST(test_manifest__round_trips_and_replaces_entries)
 	struct arena *a = arena_new();
 	struct manifest m, back;
 	manifest_init(&m, a);
-	struct file_id x = { 10, 1700000000, 123456789, 42, 65024 }, y = { -1, 5, 0, 7, 1 };
+	struct file_id x = { 10, 1700000000, 123456789, 42, 65024, 1700000001, 5 }, y = { -1, 5, 0, 7, 1, 6, 0 };
 	manifest_put(&m, 'T', "/tree/libsel4/include/sel4/sel4.h", 0x0123456789abcdefull, &x);
 	manifest_put(&m, 'O', "sel4/sel4.h", 0xfedcba9876543210ull, &y);
 	manifest_put(&m, 'O', "name with spaces.h", 1, &x);
@@ -82,8 +82,8 @@ TEST(test_manifest__identities_and_hashes_tell_files_apart)
 	file_id_of(&a, &st);
 	b = a;
 	CHECK(file_id_equal(&a, &b));
-	long long *fields[] = { &b.size, &b.mtime_sec, &b.mtime_nsec, &b.ino, &b.dev };
-	for (size_t i = 0; i < 5; i++) {
+	long long *fields[] = { &b.size, &b.mtime_sec, &b.mtime_nsec, &b.ino, &b.dev, &b.ctime_sec, &b.ctime_nsec };
+	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
 		b = a;
 		++*fields[i]; /* each field on its own makes a different file */
 		CHECK(!file_id_equal(&a, &b));

@@ -284,7 +284,7 @@ TEST(test_snapshot__table_matches_the_tree)
 		struct cfg_resolved *r = resolve_default(a, platform, profile, toml_table_get(c, "mcs")->u.b);
 		const char *kj = NULL, *sj = NULL, *nk = NULL, *ns = NULL;
 		CHECK_INT_EQ(json_for(a, table, len, platform, r->sel.sel4_arch, profile, &r->config, &kj, &sj), 0);
-		CHECK_INT_EQ(libsel4_native_config(a, src, &r->config, &nk, &ns), 0);
+		CHECK_INT_EQ(libsel4_native_config(a, src, &r->config, NULL, &nk, &ns), 0);
 		CHECK_STR_EQ(kj, nk);
 		CHECK_STR_EQ(sj, ns);
 	}

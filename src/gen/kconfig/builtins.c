@@ -7,9 +7,11 @@
  * are accepted and ignored; they are listed in `ignored` below.
  */
 #include <ctype.h>
+#include <dirent.h>
 #include <glob.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "kcfg_internal.h"
 #include "util/fs.h"
@@ -106,6 +108,7 @@ static int cmd_include(struct kcfg *k, struct kcfg_args *a)
 	const char *base = kcfg_get(k, "CMAKE_CURRENT_SOURCE_DIR");
 	const char *p = path_join_in(k->arena, base ? base : ".", f);
 	int rc = 0;
+	kcfg_note_probe(k, p);
 	if (!path_is_file(p)) {
 		if (!optional)
 			rc = kcfg_err(k, "include could not find \"%s\"", f);
@@ -128,6 +131,51 @@ static int cmd_message(struct kcfg *k, struct kcfg_args *a)
 	return 0;
 }
 
+/* glob()'s own folder listings and tests, noted: the result changes only if one of them does.
+ * glob's callbacks take no context, so the evaluator is handed over in a variable, set only
+ * for the call (evaluations run one at a time). */
+static struct kcfg *globbing;
+
+static void *glob_opendir(const char *path)
+{
+	kcfg_note_file(globbing, path);
+	return opendir(path);
+}
+
+static int glob_stat(const char *restrict path, void *restrict st)
+{
+	kcfg_note_probe(globbing, path);
+	return stat(path, st);
+}
+
+static int glob_lstat(const char *restrict path, void *restrict st)
+{
+	kcfg_note_probe(globbing, path);
+	return lstat(path, st);
+}
+
+/* (The prototypes glob.h declares without _GNU_SOURCE.) */
+static void *glob_readdir(void *dir)
+{
+	return readdir(dir);
+}
+
+static void glob_closedir(void *dir)
+{
+	closedir(dir);
+}
+
+static void record_glob(struct kcfg *k, glob_t *g)
+{
+	memset(g, 0, sizeof(*g));
+	globbing = k;
+	g->gl_opendir = glob_opendir;
+	g->gl_readdir = glob_readdir;
+	g->gl_closedir = glob_closedir;
+	g->gl_stat = glob_stat;
+	g->gl_lstat = glob_lstat;
+}
+
 static int cmd_file(struct kcfg *k, struct kcfg_args *a)
 {
 	if (a->n < 1)
@@ -141,7 +189,9 @@ static int cmd_file(struct kcfg *k, struct kcfg_args *a)
 			if (eq(&a->v[i], "CONFIGURE_DEPENDS") || eq(&a->v[i], "LIST_DIRECTORIES"))
 				continue;
 			glob_t g;
-			if (glob(a->v[i].s, 0, NULL, &g) == 0)
+			if (k->deps)
+				record_glob(k, &g);
+			if (glob(a->v[i].s, k->deps ? GLOB_ALTDIRFUNC : 0, NULL, &g) == 0)
 				for (size_t j = 0; j < g.gl_pathc; j++)
 					kcfg_args_push(&found, xstrdup(g.gl_pathv[j]), false);
 			globfree(&g);
@@ -163,6 +213,7 @@ static int cmd_file(struct kcfg *k, struct kcfg_args *a)
 		char *text = fs_read_file(a->v[1].s, &len);
 		if (!text)
 			return kcfg_err(k, "file(READ) could not read \"%s\"", a->v[1].s);
+		kcfg_note_file(k, a->v[1].s);
 		kcfg_set(k, a->v[2].s, text);
 		free(text);
 		return 0;

@@ -157,6 +157,7 @@ static bool defined(struct kcfg *k, const char *s)
 	if (strncmp(s, "ENV{", 4) == 0 && n > 5 && s[n - 1] == '}') {
 		char *name = xstrndup(s + 4, n - 5);
 		bool r = getenv(name) != NULL;
+		deps_env(k->deps, name);
 		free(name);
 		return r;
 	}
@@ -258,9 +259,11 @@ static int eval(struct kcfg *k, struct tok *v, size_t n, bool *result)
 			reduce(v, &n, i, 2, defined(k, a));
 		else if (kw(&v[i], "EXISTS")) {
 			struct stat st;
+			kcfg_note_probe(k, a);
 			reduce(v, &n, i, 2, *a && stat(a, &st) == 0);
 		} else if (kw(&v[i], "IS_DIRECTORY")) {
 			struct stat st;
+			kcfg_note_probe(k, a);
 			reduce(v, &n, i, 2, stat(a, &st) == 0 && S_ISDIR(st.st_mode));
 		} else if (kw(&v[i], "IS_ABSOLUTE"))
 			reduce(v, &n, i, 2, a[0] == '/');

@@ -23,8 +23,10 @@ void kcfg_args_free(struct kcfg_args *a)
 
 static const char *lookup_ref(struct kcfg *k, const char *kind, const char *name)
 {
-	if (strcmp(kind, "ENV") == 0)
+	if (strcmp(kind, "ENV") == 0) {
+		deps_env(k->deps, name);
 		return getenv(name);
+	}
 	if (strcmp(kind, "CACHE") == 0)
 		return kcfg_cache(k, name);
 	if (k->macro) {

@@ -284,6 +284,29 @@ static struct kcfg_def *find_def(struct kcfg *k, const char *name)
 	return NULL;
 }
 
+void kcfg_record(struct kcfg *k, struct deps *d)
+{
+	k->deps = d;
+}
+
+static bool scratch(struct kcfg *k, const char *path)
+{
+	size_t n = k->bindir ? strlen(k->bindir) : 0;
+	return n && !strncmp(path, k->bindir, n) && (path[n] == '/' || path[n] == '\0');
+}
+
+void kcfg_note_file(struct kcfg *k, const char *path)
+{
+	if (!scratch(k, path))
+		deps_file(k->deps, path);
+}
+
+void kcfg_note_probe(struct kcfg *k, const char *path)
+{
+	if (!scratch(k, path))
+		deps_probe(k->deps, path);
+}
+
 void kcfg_forbid_files(struct kcfg *k)
 {
 	k->no_files = true;
@@ -371,6 +394,7 @@ static struct kcfg_file *load(struct kcfg *k, const char *path)
 	char *text = fs_read_file(path, &len);
 	if (!text)
 		return NULL;
+	kcfg_note_file(k, path);
 	/* Raw arguments point into the text, so it lives in the arena with the commands. */
 	char *kept = arena_strdup(k->arena, text);
 	free(text);

@@ -109,9 +109,16 @@ struct kcfg {
 	/* Every option a config_option, config_string or config_choice call names, by its CMake
 	 * name, whether or not its dependencies hold here: "bool", "string" or "choice". */
 	struct kcfg_table opt_kind;
+	/* kcfg_record: where the files, folders and variables the evaluation reads are noted. */
+	struct deps *deps;
 };
 
 enum kcfg_flow { KCFG_OK = 0, KCFG_ERR = -1, KCFG_BREAK = 1, KCFG_RETURN = 2 };
+
+/* interp.c: note a file read or a path tested (kcfg_record), unless it is in the scratch build
+ * folder, whose contents the evaluation itself made. */
+void kcfg_note_file(struct kcfg *k, const char *path);
+void kcfg_note_probe(struct kcfg *k, const char *path);
 
 /* parse.c */
 struct kcfg_file *kcfg_parse(struct kcfg *k, const char *path, const char *text);

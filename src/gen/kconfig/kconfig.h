@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "util/arena.h"
+#include "util/deps.h"
 #include "util/sb.h"
 
 /* One generated entry: a boolean (is_bool, on) or a string (value). */
@@ -41,6 +42,9 @@ void kcfg_limit_work(struct kcfg *k, unsigned long long units);
 void kcfg_define(struct kcfg *k, const char *name, const char *value);
 /* Run CMake text as if it were the file `path` (whose folder is the current source folder). */
 int kcfg_run_text(struct kcfg *k, const char *path, const char *text);
+/* Note in `d` every file, folder and environment variable the evaluation reads (util/deps.h);
+ * running a program makes the record opaque. */
+void kcfg_record(struct kcfg *k, struct deps *d);
 /* Evaluate a seL4 source tree's configuration: kernel, then libsel4. */
 int kcfg_eval_tree(struct kcfg *k, const char *sel4_root);
 

@@ -3,12 +3,12 @@
  * The device-tree step of ARM and RISC-V configurations: execute_process and the file writes it
  * works with.  Those platforms' config.cmake files build a device tree at configure time (dump it
  * from QEMU or take the tree's DTS files, compile it with dtc) and read one fact back from the
- * kernel's hardware generator: the kernel devices' compatible strings (see compat.c).  So the
+ * kernel's hardware generator: the kernel devices' compatible strings.  So the
  * evaluator gives each evaluation a scratch build folder (CMAKE_BINARY_DIR), performs file
  * WRITE/APPEND/REMOVE/MAKE_DIRECTORY inside it (writes elsewhere are build outputs and stay
  * ignored), runs the few programs that step needs — qemu-system-*, dtc and stat, exactly as the
- * kernel's CMake would — and replaces the Python hardware generator with our own compat-strings
- * computation.  Any other program is refused with an error, so a new tree that starts running
+ * kernel's CMake would — and replaces the Python hardware generator with selfe's own
+ * (src/hwgen).  Any other program is refused with an error, so a new tree that starts running
  * something at configure time is noticed instead of silently evaluated wrong.
  */
 #include <errno.h>
@@ -222,6 +222,8 @@ int kcfg_cmd_execute_process(struct kcfg *k, struct kcfg_args *a)
 	for (size_t i = 0; i < argc && i < 2; i++)
 		if (strcmp(base_name(argv[i]), "hardware_gen.py") == 0)
 			is_hwgen = true;
+	/* What a program reads is not known here: the configuration cannot be taken as unchanged. */
+	deps_opaque(k->deps, arena_printf(k->arena, "the configuration files run '%s'", argc ? base_name(argv[0]) : "?"));
 	if (commands != 1 || argc == 0)
 		rc = kcfg_err(k, "execute_process: selfe's evaluator runs exactly one COMMAND");
 	else if (!k->bindir)

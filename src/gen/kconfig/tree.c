@@ -37,6 +37,7 @@ int kcfg_eval_tree(struct kcfg *k, const char *sel4_root)
 	/* The helpers' behaviour that changed between releases (see kcfg_internal.h). */
 	const char *vpath = path_join_in(k->arena, root, "VERSION");
 	size_t vlen;
+	kcfg_note_file(k, vpath);
 	char *version = path_is_file(vpath) ? fs_read_file(vpath, &vlen) : NULL;
 	k->choice_omits_impossible = version && atoi(version) < 14;
 	free(version);
@@ -47,13 +48,14 @@ int kcfg_eval_tree(struct kcfg *k, const char *sel4_root)
 	kcfg_set(k, "CMAKE_CURRENT_BINARY_DIR", k->bindir);
 	kcfg_set(k, "CMAKE_COMMAND", "cmake");
 	/* What the top-level CMakeLists.txt finds before including config.cmake: the hardware
-	 * generator, replaced by our own code when the configuration runs it (compat.c). */
+	 * generator, replaced by selfe's (src/hwgen) when the configuration runs it. */
 	kcfg_set(k, "HARDWARE_GEN_PATH", path_join_in(k->arena, root, "tools/hardware_gen.py"));
 	kcfg_set(k, "PYTHON3", "python3");
 	rc = kcfg_include(k, seL4cfg);
 	if (!rc) {
 		rc = kcfg_include(k, path_join_in(k->arena, root, "config.cmake"));
 	}
+	kcfg_note_probe(k, libcm);
 	if (!rc && path_is_file(libcm)) {
 		struct kcfg_scope sc = { { 0 }, k->scope };
 		k->scope = &sc;

@@ -21,9 +21,12 @@
 
 #include "gen/bf/bf.h"
 #include "gen/iface/iface.h"
+#include "archive.h"
+#include "bf_pp.h"
 #include "libsel4.h"
 #include "manifest.h"
 #include "reuse.h"
+#include "util/deps.h"
 #include "util/diag.h"
 #include "platform/platform.h"
 #include "util/fs.h"
@@ -97,6 +100,7 @@ static int tree_file(struct gen *g, const char *path, const struct stat *st, uin
 	if (id.mtime_sec >= g->racy_after)
 		id.size = -1;
 	manifest_put(&g->next, 'T', path, *hash, &id);
+	deps_file_stat(g->req->deps, path, st);
 	return 0;
 }
 
@@ -212,14 +216,24 @@ static int scan_one(const char *rel, const struct stat *st, void *vctx)
 	return 0;
 }
 
+/* A folder's listing decides which headers there are: noted for the up-to-date check. */
+static int scan_dir(const char *rel, const struct stat *st, void *vctx)
+{
+	struct scan_ctx *c = vctx;
+	deps_file_stat(c->g->req->deps, arena_printf(c->g->a, "%s/%s", c->dir, rel), st);
+	return 0;
+}
+
 static int scan_tree(struct gen *g)
 {
 	g->tree_hash = HASH_INIT;
 	for (size_t i = 0; i < 5; i++) {
+		deps_probe(g->req->deps, g->src_dirs[i]);
 		if (!path_is_dir(g->src_dirs[i]))
 			return diag_error(&(struct loc){ g->src_dirs[i], 0, 0 }, "missing libsel4 header folder (is this a seL4 tree?)");
+		deps_file(g->req->deps, g->src_dirs[i]);
 		struct scan_ctx c = { g, g->src_dirs[i] };
-		if (fs_walk_files_stat(g->src_dirs[i], scan_one, &c))
+		if (fs_walk_stat(g->src_dirs[i], scan_one, scan_dir, &c))
 			return -1;
 	}
 	return 0;
@@ -250,6 +264,7 @@ static void release_headers(struct gen *g)
 static const struct json_value *read_json(struct gen *g, const char *path)
 {
 	size_t len;
+	deps_file(g->req->deps, path);
 	char *text = fs_read_file(path, &len);
 	if (!text) {
 		diag_note(NULL, "point --kernel-build at a folder where the kernel's CMake configure step has run");
@@ -356,10 +371,11 @@ static int interface_headers(struct gen *g)
 }
 
 /*
- * The .bf files go through the configuration's C preprocessor first (their conditions test
- * CONFIG_ macros), with line markers kept so errors point at the .bf source.  Both go through
- * one preprocessor run, a wrapper that includes one after the other: starting the compiler is
- * most of the cost.  The output is split back at the wrapper's own line markers.
+ * The .bf files are preprocessed first (their conditions test CONFIG_ macros), with line
+ * markers kept so errors point at the .bf source: in-process where they use only what bf_pp.h
+ * covers, which libsel4's do.  Otherwise both go through one run of the configuration's C
+ * preprocessor, a wrapper that includes one after the other (starting the compiler is most of
+ * the cost), and the output is split back at the wrapper's own line markers.
  */
 static int need_tool(struct gen *g, const char *tool);
 
@@ -417,6 +433,29 @@ static int split_preprocessed(struct gen *g, const struct sb *pre, const char *w
 	return 0;
 }
 
+/*
+ * The .bf files preprocessed in-process (bf_pp.h), both as one translation unit as through the
+ * wrapper: 0 with each part's text filled; 1 when a file needs the compiler's preprocessor (or
+ * SELFE_BF_PREPROCESSOR=cpp asks for it: the tests compare the two); -1 after reporting.
+ */
+static int preprocess_natively(struct gen *g, struct bf_part *parts, size_t n)
+{
+	const char *force = getenv("SELFE_BF_PREPROCESSOR");
+	if (force && !strcmp(force, "cpp"))
+		return 1;
+	const char *dirs[6] = { g->inc };
+	for (size_t i = 0; i < 5; i++)
+		dirs[i + 1] = g->src_dirs[i];
+	struct bf_pp pp = { .a = g->a, .dirs = dirs, .ndirs = 6 };
+	int rc = 0;
+	for (size_t i = 0; i < n && rc == 0; i++)
+		rc = bf_pp_file(&pp, tree(g, parts[i].rel), &parts[i].text);
+	if (rc)
+		for (size_t i = 0; i < n; i++)
+			sb_reset(&parts[i].text);
+	return rc;
+}
+
 static int bitfield_headers(struct gen *g)
 {
 	struct bf_part parts[2] = {
@@ -438,8 +477,10 @@ static int bitfield_headers(struct gen *g)
 	argv[n] = NULL;
 	/* The preprocessor's output depends on the compiler, the .bf files and every header they can
 	 * include: when none changed, the previous run's output is reused. */
+	int native = preprocess_natively(g, parts, 2);
 	struct stamp st;
 	stamp_init(&st, g->a);
+	stamp_string(&st, native == 0 ? "in-process" : "cpp"); /* (their texts differ) */
 	stamp_program(&st, argv[0]);
 	for (size_t i = 0; i < 2; i++)
 		stamp_string(&st, parts[i].rel);
@@ -447,7 +488,14 @@ static int bitfield_headers(struct gen *g)
 	stamp_value(&st, g->inc_hash);  /* and every header written so far */
 	const char *kept = arena_printf(g->a, "%s/.selfe/bitfields.i", g->tmp);
 	struct sb pre = SB_INIT;
-	if (rc == 0 && reuse_previous(g->a, g->req->out, "bitfields.i", arena_printf(g->a, "%s/.selfe/bitfields.i", g->req->out), &st,
+	if (native < 0) {
+		rc = -1;
+	} else if (native == 0) {
+		/* Kept beside the stamp as the preprocessor's would be (what was read, for a look). */
+		for (size_t i = 0; i < 2; i++)
+			sb_add(&pre, parts[i].text.buf, parts[i].text.len);
+		rc = make_dir(g, arena_printf(g->a, "%s/.selfe", g->tmp)) || fs_write_new(kept, pre.buf ? pre.buf : "", pre.len, NULL) ? -1 : 0;
+	} else if (reuse_previous(g->a, g->req->out, "bitfields.i", arena_printf(g->a, "%s/.selfe/bitfields.i", g->req->out), &st,
 				      kept)) {
 		size_t len;
 		char *data = fs_read_file(kept, &len);
@@ -468,7 +516,7 @@ static int bitfield_headers(struct gen *g)
 	}
 	if (rc == 0)
 		rc = record_stamp(g->a, g->tmp, "bitfields.i", &st);
-	if (rc == 0)
+	if (rc == 0 && native)
 		rc = split_preprocessed(g, &pre, wrapper, parts, 2);
 	for (size_t i = 0; i < 2; i++) {
 		struct bf_file *f = rc == 0 ? bf_load(g->a, tree(g, parts[i].rel), parts[i].text.buf ? parts[i].text.buf : "",
@@ -498,6 +546,37 @@ static int need_tool(struct gen *g, const char *tool)
 	return -1;
 }
 
+/* A small file the spare may hold already: left alone when its bytes are these (its time stamps
+ * then stay old, which the up-to-date check wants), else written. */
+static int keep_or_write(struct gen *g, const char *path, const struct sb *text)
+{
+	size_t len;
+	char *old = g->staged && path_is_file(path) ? fs_read_file(path, &len) : NULL;
+	bool same = old && len == text->len && !memcmp(old, text->buf, len);
+	free(old);
+	return same ? 0 : fs_write_new(path, text->buf, text->len, NULL);
+}
+
+/* libsel4.a of the one object: written here (archive.h), or by ar for an object that writer
+ * does not read.  D: no time stamps, owners or modes in the archive (reproducible). */
+static int archive(struct gen *g, const char *ar, const char *archive_path, const char *obj)
+{
+	size_t len;
+	char *data = fs_read_file(obj, &len);
+	if (!data)
+		return -1;
+	struct sb a = SB_INIT;
+	int rc = archive_one_object(&a, "sel4_bootinfo.o", (const unsigned char *)data, len);
+	free(data);
+	if (rc == 0)
+		rc = fs_write_new(archive_path, a.buf, a.len, NULL);
+	sb_release(&a);
+	if (rc <= 0)
+		return rc;
+	const char *argv[] = { ar, "rcsD", archive_path, obj, NULL };
+	return need_tool(g, ar) || proc_run(argv, NULL) ? -1 : 0;
+}
+
 static int build_library(struct gen *g)
 {
 	const char *cc = arena_printf(g->a, "%sgcc", g->req->cross_prefix);
@@ -514,7 +593,7 @@ static int build_library(struct gen *g)
 	const struct plat_arch *pa = plat_arch(g->req->sel4_arch);
 	const char *const *abi = pa ? plat_abi_cflags(g->a, pa, config_flag, (void *)g->kernel_config) : NULL;
 	const char *cwd = path_absolute_in(g->a, ".");
-	const char *head[] = { cc, "-std=gnu11", "-O2", "-g", "-ffreestanding", "-fno-pic", "-fno-stack-protector",
+	const char *head[] = { cc, "-pipe", "-std=gnu11", "-O2", "-g", "-ffreestanding", "-fno-pic", "-fno-stack-protector",
 			       arena_printf(g->a, "-ffile-prefix-map=%s=.", cwd),
 			       arena_printf(g->a, "-ffile-prefix-map=%s=sel4", g->req->source),
 			       arena_printf(g->a, "-ffile-prefix-map=%s=libsel4", g->tmp), NULL };
@@ -541,11 +620,7 @@ static int build_library(struct gen *g)
 	if (!reuse_previous(g->a, g->req->out, "libsel4.a", arena_printf(g->a, "%s/lib/libsel4.a", g->req->out), &st,
 			    archive_path)) {
 		unlink(archive_path); /* ar would add to an archive the spare left, not start anew */
-		if (need_tool(g, cc) || need_tool(g, ar) || proc_run(compile, NULL))
-			return -1;
-		/* D: no timestamps, owners or modes in the archive (reproducible). */
-		const char *archive[] = { ar, "rcsD", archive_path, obj, NULL };
-		if (proc_run(archive, NULL))
+		if (need_tool(g, cc) || proc_run(compile, NULL) || archive(g, ar, archive_path, obj))
 			return -1;
 		unlink(obj);
 	}
@@ -559,7 +634,7 @@ static int build_library(struct gen *g)
 		"Name: sel4\nDescription: libsel4 for %s (%s), generated by selfe\nVersion: %s\n"
 		"Cflags: -I${includedir}\nLibs: -L${libdir} -lsel4\n",
 		g->req->kernel_platform, g->req->sel4_arch, g->version);
-	int rc = fs_write_new(arena_printf(g->a, "%s/pkgconfig/sel4.pc", lib), pc.buf, pc.len, NULL);
+	int rc = keep_or_write(g, arena_printf(g->a, "%s/pkgconfig/sel4.pc", lib), &pc);
 	sb_release(&pc);
 	return rc;
 }
@@ -570,6 +645,7 @@ static int read_version(struct gen *g)
 {
 	const char *path = arena_printf(g->a, "%s/VERSION", g->req->source);
 	size_t len;
+	deps_file(g->req->deps, path);
 	char *text = fs_read_file(path, &len);
 	if (!text) {
 		diag_note(NULL, "--source must name a seL4 source tree (it has a VERSION file at its top)");
@@ -596,6 +672,37 @@ static int drop_stale(const char *rel, const struct stat *st, void *vctx)
 	return 0;
 }
 
+/* Variables the compiler reads (gcc(1), ENVIRONMENT) that could change what it makes here. */
+static const char *const compiler_env[] = { "CPATH", "C_INCLUDE_PATH", "GCC_EXEC_PREFIX", "COMPILER_PATH", "GCC_COMPARE_DEBUG",
+					    "DEPENDENCIES_OUTPUT", "SUNPRO_DEPENDENCIES", "SOURCE_DATE_EPOCH" };
+
+/*
+ * OUT/.selfe/deps (util/deps.h): everything this run read besides what the caller noted (the
+ * request, the configuration files), the compiler, and every file of the new OUT with its
+ * identity, so that the next selfe gen can tell that OUT is current without remaking it.  Not
+ * written (d->opaque then says why) when something cannot be followed or an input changed
+ * moments ago.
+ */
+static int record_deps(struct gen *g)
+{
+	struct deps *d = g->req->deps;
+	deps_file(d, tree(g, "src/sel4_bootinfo.c"));
+	deps_program(d, arena_printf(g->a, "%sgcc", g->req->cross_prefix));
+	deps_program(d, arena_printf(g->a, "%sar", g->req->cross_prefix));
+	for (size_t i = 0; i < sizeof(compiler_env) / sizeof(compiler_env[0]); i++)
+		deps_env(d, compiler_env[i]);
+	deps_outputs(d, g->tmp, ".selfe");
+	struct sb text = SB_INIT;
+	const char *why;
+	int rc = 0;
+	if (deps_format(d, &text, &why) == 0)
+		rc = fs_write_new(arena_printf(g->a, "%s/.selfe/deps", g->tmp), text.buf, text.len, NULL);
+	else
+		deps_opaque(d, why); /* (for the caller's -v) */
+	sb_release(&text);
+	return rc;
+}
+
 static int generate(struct gen *g)
 {
 	int rc = copy_headers(g);
@@ -616,6 +723,8 @@ static int generate(struct gen *g)
 		     fs_write_new(arena_printf(g->a, "%s/.selfe/files", g->tmp), text.buf ? text.buf : "", text.len, NULL);
 		sb_release(&text);
 	}
+	if (rc == 0 && g->req->deps)
+		rc = record_deps(g);
 	return rc;
 }
 

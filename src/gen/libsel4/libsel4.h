@@ -11,6 +11,7 @@
 
 #include "config/config.h"
 #include "util/arena.h"
+#include "util/deps.h"
 #include "util/json_read.h"
 #include "util/sb.h"
 
@@ -25,6 +26,9 @@ struct libsel4_request {
 	const char *arch;          /* x86, arm, riscv */
 	const char *kernel_platform; /* KernelPlatform: pc99, imx6, qemu-arm-virt, ... */
 	const char *cross_prefix;  /* "" for the host compiler */
+	/* With deps (its key already holding the request, util/deps.h): every input is noted and the
+	 * record is written as OUT/.selfe/deps, for selfe gen's up-to-date check. */
+	struct deps *deps;
 };
 
 /* Returns 0, or -1 after reporting; on failure OUT is left as it was.  With `keep_current`, OUT
@@ -38,7 +42,7 @@ int libsel4_config_header(struct sb *out, const struct json_value *config, const
 
 /* The two gen_config.json texts for a tree and a resolved configuration, computed without
  * CMake.  Returns 0, or -1 after reporting. */
-int libsel4_native_config(struct arena *a, const char *tree, const struct cfg_resolved_list *config, const char **kernel_json,
-			  const char **sel4_json);
+int libsel4_native_config(struct arena *a, const char *tree, const struct cfg_resolved_list *config, struct deps *deps,
+			  const char **kernel_json, const char **sel4_json);
 
 #endif

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/* OUT/.selfe/files: one line per file, "KIND HASH SIZE MTIME_SEC MTIME_NSEC INODE DEVICE NAME". */
+/* OUT/.selfe/files: one line per file,
+ * "KIND HASH SIZE MTIME_SEC MTIME_NSEC INODE DEVICE CTIME_SEC CTIME_NSEC NAME". */
 #include "manifest.h"
 
 #include <errno.h>
@@ -18,12 +19,14 @@ void file_id_of(struct file_id *id, const struct stat *st)
 	id->mtime_nsec = (long long)st->st_mtim.tv_nsec;
 	id->ino = (long long)st->st_ino;
 	id->dev = (long long)st->st_dev;
+	id->ctime_sec = (long long)st->st_ctim.tv_sec;
+	id->ctime_nsec = (long long)st->st_ctim.tv_nsec;
 }
 
 bool file_id_equal(const struct file_id *x, const struct file_id *y)
 {
 	return x->size == y->size && x->mtime_sec == y->mtime_sec && x->mtime_nsec == y->mtime_nsec && x->ino == y->ino &&
-	       x->dev == y->dev;
+	       x->dev == y->dev && x->ctime_sec == y->ctime_sec && x->ctime_nsec == y->ctime_nsec;
 }
 
 /* Eight bytes per step (a multiply and a shift-xor mixing each word in): the headers are
@@ -92,8 +95,8 @@ void manifest_format(const struct manifest *m, struct sb *out)
 {
 	for (size_t i = 0; i < m->count; i++) {
 		const struct manifest_entry *e = &m->entries[i];
-		sb_addf(out, "%c %016" PRIx64 " %lld %lld %lld %lld %lld %s\n", e->kind, e->hash, e->id.size, e->id.mtime_sec,
-			e->id.mtime_nsec, e->id.ino, e->id.dev, e->name);
+		sb_addf(out, "%c %016" PRIx64 " %lld %lld %lld %lld %lld %lld %lld %s\n", e->kind, e->hash, e->id.size, e->id.mtime_sec,
+			e->id.mtime_nsec, e->id.ino, e->id.dev, e->id.ctime_sec, e->id.ctime_nsec, e->name);
 	}
 }
 
@@ -119,13 +122,14 @@ bool manifest_parse(struct manifest *m, const char *text, size_t len)
 			goto bad;
 		char kind = p[0];
 		p += 2;
-		unsigned long long v[6];
-		for (size_t i = 0; i < 6; i++)
+		unsigned long long v[8];
+		for (size_t i = 0; i < 8; i++)
 			if (!number(&p, nl, i == 0 ? 16 : 10, &v[i]))
 				goto bad;
 		if (p >= nl)
 			goto bad;
-		struct file_id id = { (long long)v[1], (long long)v[2], (long long)v[3], (long long)v[4], (long long)v[5] };
+		struct file_id id = { (long long)v[1], (long long)v[2], (long long)v[3], (long long)v[4],
+				      (long long)v[5], (long long)v[6], (long long)v[7] };
 		/* Names are unique in what manifest_format wrote: appended without a search. */
 		struct manifest_entry *e = append(m, kind, arena_strndup(m->a, p, (size_t)(nl - p)));
 		e->hash = (uint64_t)v[0];

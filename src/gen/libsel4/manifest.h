@@ -2,8 +2,8 @@
 /*
  * What the previous `selfe gen` run knew about its files, so that the next run need not read
  * them again (OUT/.selfe/files):
- * - for each file of the seL4 tree it read: the file's identity (size, modification time in
- *   nanoseconds, inode, device) and a hash of its bytes.  While the identity is unchanged the
+ * - for each file of the seL4 tree it read: the file's identity (size, modification and change
+ *   times in nanoseconds, inode, device) and a hash of its bytes.  While the identity is unchanged the
  *   bytes are taken as unchanged (what make and ninja assume too); a changed identity means
  *   reading and hashing the file again, never trusting the old hash.
  * - for each file below OUT/include: its identity and the hash of its bytes.  A new run whose
@@ -23,6 +23,9 @@
 
 struct file_id {
 	long long size, mtime_sec, mtime_nsec, ino, dev;
+	/* The change time moves on every change of the bytes, even when the modification time is
+	 * put back (touch -r) and the size kept. */
+	long long ctime_sec, ctime_nsec;
 };
 
 struct manifest_entry {

@@ -11,10 +11,11 @@
 #include "libsel4.h"
 #include "util/diag.h"
 
-int libsel4_native_config(struct arena *a, const char *tree, const struct cfg_resolved_list *config, const char **kernel_json,
-			  const char **sel4_json)
+int libsel4_native_config(struct arena *a, const char *tree, const struct cfg_resolved_list *config, struct deps *deps,
+			  const char **kernel_json, const char **sel4_json)
 {
 	struct kcfg *k = kcfg_new();
+	kcfg_record(k, deps);
 	for (size_t i = 0; i < config->len; i++) {
 		const struct cfg_value *v = &config->items[i].value;
 		char num[32];

@@ -70,6 +70,11 @@ bool reuse_previous(struct arena *a, const char *out, const char *key, const cha
 	free(text);
 	if (!same || !to)
 		return same;
+	/* Already there (the spare's, a link to the same file): nothing to do, and its change time
+	 * stays as it was. */
+	struct stat a_st, b_st;
+	if (stat(previous, &a_st) == 0 && stat(to, &b_st) == 0 && a_st.st_dev == b_st.st_dev && a_st.st_ino == b_st.st_ino)
+		return true;
 	char *dir = path_dirname(to);
 	int rc = path_is_dir(dir) ? 0 : fs_mkdirs(dir);
 	free(dir);
