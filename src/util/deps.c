@@ -26,6 +26,7 @@ void deps_init(struct deps *d, struct arena *a)
 	memset(d, 0, sizeof(*d));
 	d->a = a;
 	d->key = HASH_INIT;
+	clock_gettime(CLOCK_REALTIME, &d->start);
 }
 
 void deps_id_of(struct deps_id *id, const struct stat *st)
@@ -131,7 +132,7 @@ void deps_program(struct deps *d, const char *name)
 		const char *end = strchr(path, ':');
 		size_t len = end ? (size_t)(end - path) : strlen(path);
 		sb_reset(&candidate);
-		sb_add(&candidate, path, len);
+		sb_add(&candidate, len ? path : ".", len ? len : 1); /* an empty entry is the current folder */
 		sb_addf(&candidate, "/%s", name);
 		deps_probe(d, sb_str(&candidate));
 		if (access(sb_str(&candidate), X_OK) == 0) {
@@ -184,11 +185,32 @@ static void format_id(struct sb *out, const struct deps_id *id)
 		id->ino, id->dev, id->mode);
 }
 
+/* File times come from the kernel's coarse clock.  The next run trusts an output only when it
+ * is older than the record, so the record must be written in a later tick than the newest
+ * output: wait for that tick (one at most, a few milliseconds). */
+static void after_newest_output(const struct deps *d)
+{
+	struct timespec newest = { 0, 0 }, now;
+	for (size_t i = 0; i < d->n; i++) {
+		const struct deps_id *id = &d->e[i].id;
+		if (d->e[i].kind == 'O' && (id->ctime_sec > (long long)newest.tv_sec ||
+					    (id->ctime_sec == (long long)newest.tv_sec && id->ctime_nsec > (long long)newest.tv_nsec)))
+			newest = (struct timespec){ (time_t)id->ctime_sec, (long)id->ctime_nsec };
+	}
+	for (int tries = 0; tries < 100; tries++) {
+		clock_gettime(CLOCK_REALTIME_COARSE, &now);
+		if (now.tv_sec > newest.tv_sec || (now.tv_sec == newest.tv_sec && now.tv_nsec > newest.tv_nsec))
+			return;
+		nanosleep(&(struct timespec){ 0, 1000000 }, NULL);
+	}
+}
+
 int deps_format(struct deps *d, struct sb *out, const char **why)
 {
-	struct timespec now;
-	clock_gettime(CLOCK_REALTIME, &now);
-	struct deps_id since = { .ctime_sec = (long long)now.tv_sec - DEPS_TRUST_AFTER, .ctime_nsec = (long long)now.tv_nsec };
+	after_newest_output(d);
+	/* From the run's start, not from now: a long run must not trust an input edited just
+	 * before it was read. */
+	struct deps_id since = { .ctime_sec = (long long)d->start.tv_sec - DEPS_TRUST_AFTER, .ctime_nsec = (long long)d->start.tv_nsec };
 	if (d->opaque) {
 		*why = d->opaque;
 		return -1;

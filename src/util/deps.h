@@ -20,6 +20,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "util/arena.h"
 #include "util/sb.h"
@@ -42,6 +43,7 @@ struct deps {
 	size_t n, cap;
 	uint64_t key;       /* everything that is not a file: request, options, configuration */
 	const char *opaque; /* why the record cannot be trusted, or NULL */
+	struct timespec start; /* when the run began: inputs changed near it are not trusted */
 };
 
 void deps_init(struct deps *d, struct arena *a);
@@ -69,8 +71,9 @@ void deps_output(struct deps *d, const char *rel, const struct stat *st);
 /* Every file below `out` but those in its folder `skip` (a name), as outputs, in walk order. */
 int deps_outputs(struct deps *d, const char *out, const char *skip);
 /* The record's text; -1 (and `why` set) when it must not be written: opaque, or an input that
- * changed within the last DEPS_TRUST_AFTER seconds (time stamps are coarse: a change right
- * after it was read could have kept them). */
+ * changed later than DEPS_TRUST_AFTER seconds before the run began (time stamps are coarse: a
+ * change right after it was read could have kept them).  Written a clock tick after the newest
+ * output, so the next run can trust them. */
 #define DEPS_TRUST_AFTER 2
 int deps_format(struct deps *d, struct sb *out, const char **why);
 

@@ -87,6 +87,7 @@ compare arm-mcs "$src" -p qemu-arm-virt --config "$work/mcs.toml"
 cp -a "$src" tree
 bf=tree/libsel4/sel4_arch_include/x86_64/sel4/sel4_arch/types.bf
 cp $bf types.bf.orig
+cr=$(printf '\r')
 variant() { # NAME TEXT: TEXT added after the #include of config.h
 	cp types.bf.orig $bf
 	awk -v add="$1" '{ print } /#include <sel4\/config.h>/ { print add }' types.bf.orig >$bf
@@ -95,7 +96,16 @@ for v in "compare|#if CONFIG_WORD_SIZE == 64
 -- wide
 #endif" "macro|-- CONFIG_ARCH_X86_64 in text" "elif|#ifdef CONFIG_KERNEL_MCS
 #elif defined(CONFIG_ARCH_X86_64)
-#endif" "comment|-- a C comment /* in text */"; do
+#endif" "comment|-- a C comment /* in text */" "continuation|#define SELFE_X \\\\ $cr
+-- joined to the define by cpp" "digraph|#ifdef SELFE_NOT_DEFINED
+%:else
+-- taken by cpp
+#endif" "quoted-comment|#ifdef SELFE_NOT_DEFINED
+-- a string \"/*\" that cpp reads as one
+#else
+-- taken by cpp
+#endif
+-- */"; do
 	name=fallback-${v%%|*}
 	variant "${v#*|}"
 	compare "$name" "$work/tree" -p pc99

@@ -67,6 +67,7 @@ struct iface_api {
 	size_t ninterfaces;
 	struct iface_struct *structs;
 	size_t nstructs;
+	int included; /* files its XIncludes brought in (read by libxml2, not by us) */
 };
 
 /* A <config> group of syscalls sharing one condition. */
@@ -80,6 +81,7 @@ struct iface_syscall_group {
 struct iface_syscalls {
 	struct iface_syscall_group *master, *mcs, *debug;
 	size_t nmaster, nmcs, ndebug;
+	int included; /* as iface_api's */
 };
 
 struct iface_api *iface_load_api(struct arena *a, const char *path);

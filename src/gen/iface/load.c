@@ -205,7 +205,8 @@ static void keep_first_error(void *ctx, xmlErrorPtr e)
 		xmlCopyError(e, first);
 }
 
-static xmlDoc *read_doc(const char *path)
+/* The document, its XIncludes done (*included counts the files they brought in). */
+static xmlDoc *read_doc(const char *path, int *included_files)
 {
 	struct loc at = { path, 0, 0 };
 	xmlError first;
@@ -213,6 +214,7 @@ static xmlDoc *read_doc(const char *path)
 	xmlSetStructuredErrorFunc(&first, keep_first_error);
 	xmlDoc *doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOBLANKS | XML_PARSE_COMPACT);
 	int included = doc ? xmlXIncludeProcessFlags(doc, XML_PARSE_NONET) : 0;
+	*included_files = included > 0 ? included : 0;
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	if (!doc || included < 0) {
 		if (first.file && strcmp(first.file, path))
@@ -259,12 +261,14 @@ static void load_method(struct xml_ctx *x, xmlNode *m, struct iface_method *out)
 
 struct iface_api *iface_load_api(struct arena *a, const char *path)
 {
-	xmlDoc *doc = read_doc(path);
+	int included;
+	xmlDoc *doc = read_doc(path, &included);
 	if (!doc)
 		return NULL;
 	struct xml_ctx x = { .a = a, .path = arena_strdup(a, path) };
 	struct iface_api *api = arena_alloc(a, sizeof(*api));
 	api->path = x.path;
+	api->included = included;
 	xmlNode *root = xmlDocGetRootElement(doc);
 	if (!root || !is_element(root, "api")) {
 		struct loc at = { x.path, root ? (unsigned)xmlGetLineNo(root) : 0, 0 };
@@ -332,11 +336,13 @@ static struct iface_syscall_group *load_groups(struct xml_ctx *x, xmlNode *block
 
 struct iface_syscalls *iface_load_syscalls(struct arena *a, const char *path)
 {
-	xmlDoc *doc = read_doc(path);
+	int included;
+	xmlDoc *doc = read_doc(path, &included);
 	if (!doc)
 		return NULL;
 	struct xml_ctx x = { .a = a, .path = arena_strdup(a, path) };
 	struct iface_syscalls *s = arena_alloc(a, sizeof(*s));
+	s->included = included;
 	xmlNode *root = xmlDocGetRootElement(doc);
 	xmlNode *master = NULL, *mcs = NULL, *debug = NULL;
 	for (xmlNode *c = root ? root->children : NULL; c; c = c->next) {

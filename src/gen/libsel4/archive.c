@@ -98,7 +98,7 @@ int archive_one_object(struct sb *out, const char *name, const unsigned char *da
 	size_t index_len = 4 + 4 * count + names.len;
 	size_t member_at = 8 + 60 + index_len + (index_len & 1);
 	sb_add(out, "!<arch>\n", 8);
-	header(out, "/", "0", index_len);
+	header(out, "/", "0", index_len + (index_len & 1)); /* ar counts the pad byte in the size */
 	be32(out, (uint32_t)count);
 	for (size_t i = 0; i < count; i++)
 		be32(out, (uint32_t)member_at);

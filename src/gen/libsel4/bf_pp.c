@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/deps.h"
 #include "util/fs.h"
 #include "util/path.h"
 
@@ -276,6 +277,8 @@ static int include(struct file_state *f, long line, const char *p, const char *e
 			return 0;
 	if (pp->depth >= 16)
 		return unsupported(pp, f->path, line, "#include nested too deeply"), 1;
+	if (++pp->includes > 256)
+		return unsupported(pp, f->path, line, "more than 256 #includes"), 1;
 	size_t n = strlen(file);
 	bool header = n >= 2 && !strcmp(file + n - 2, ".h");
 	if (!header && (n < 3 || strcmp(file + n - 3, ".bf")))
@@ -420,9 +423,35 @@ static bool has_comment(const char *p, const char *end)
 	return false;
 }
 
+/* What cpp reads differently from us on any line, taken or skipped: a backslash at the end
+ * (before trailing blanks too: cpp continues the line), a carriage return, a digraph `%:`
+ * (a directive), and a quote on a line with a comment opener (a string can hide one). */
+static const char *odd_line(const char *p, const char *end)
+{
+	const char *e = end;
+	while (e > p && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\f' || e[-1] == '\v'))
+		e--;
+	if (e > p && e[-1] == '\\')
+		return "a line continued with a backslash";
+	bool quote = false;
+	for (const char *q = p; q < end; q++) {
+		if (*q == '\r')
+			return "a carriage return";
+		if (*q == '%' && q + 1 < end && q[1] == ':')
+			return "a digraph directive";
+		quote |= *q == '"' || *q == '\'';
+	}
+	if (quote && has_comment(p, end))
+		return "a quote on a line with a comment";
+	return NULL;
+}
+
 static int process(struct bf_pp *pp, const char *path, bool header, struct printer *pr, struct sb *out)
 {
 	size_t size;
+	size_t glen = pp->generated ? strlen(pp->generated) : 0;
+	if (!glen || strncmp(path, pp->generated, glen) || path[glen] != '/')
+		deps_file(pp->deps, path);
 	char *data = fs_read_file(path, &size);
 	if (!data)
 		return -1;
@@ -433,8 +462,9 @@ static int process(struct bf_pp *pp, const char *path, bool header, struct print
 	for (const char *p = data, *end = data + size; rc == 0 && p < end; line++) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		const char *stop = nl ? nl : end;
-		if (stop > p && stop[-1] == '\\') {
-			unsupported(pp, path, line, "a line continued with a backslash");
+		const char *why = odd_line(p, stop);
+		if (why) {
+			unsupported(pp, path, line, why);
 			rc = 1;
 			break;
 		}

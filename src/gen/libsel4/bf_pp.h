@@ -22,10 +22,14 @@
 #include "util/arena.h"
 #include "util/sb.h"
 
+struct deps;
+
 struct bf_pp {
 	struct arena *a;
 	const char *const *dirs; /* the -I folders, in order */
 	size_t ndirs;
+	struct deps *deps;     /* NULL, or where every file read is noted (util/deps.h) ... */
+	const char *generated; /* ... but those below this folder: outputs of this run, not inputs */
 	/* Filled in: */
 	const char **macros; /* names #defined so far */
 	size_t nmacros, macros_cap;
@@ -33,6 +37,7 @@ struct bf_pp {
 	size_t nonce, once_cap;
 	const char *unsupported; /* why the real preprocessor is needed, or NULL */
 	int depth;
+	unsigned includes; /* files read so far: bounded, so include chains cannot multiply work */
 };
 
 /* Preprocess `path` as cpp would reach it through `#include "PATH"` from a file at depth 0,

@@ -341,6 +341,9 @@ static int interface_headers(struct gen *g)
 	for (size_t i = 0; i < 3; i++) {
 		struct sb text = SB_INIT;
 		apis[i] = iface_load_api(g->a, xml[i]);
+		/* Files an XInclude brings in are libxml2's reads, not recorded: no up-to-date claim. */
+		if (apis[i] && apis[i]->included)
+			deps_opaque(g->req->deps, "an interface file includes others (XInclude)");
 		int rc = apis[i] ? iface_emit_invocations(&text, apis[i], layers[i]) : -1;
 		if (rc == 0)
 			rc = write_header(g, label_headers[i], &text);
@@ -351,6 +354,8 @@ static int interface_headers(struct gen *g)
 	struct iface_syscalls *sys = iface_load_syscalls(g->a, tree(g, "include/api/syscall.xml"));
 	if (!sys)
 		return -1;
+	if (sys->included)
+		deps_opaque(g->req->deps, "an interface file includes others (XInclude)");
 	struct sb text = SB_INIT;
 	iface_emit_syscalls(&text, sys, g->mcs);
 	int rc = write_header(g, "sel4/syscall.h", &text);
@@ -440,13 +445,14 @@ static int split_preprocessed(struct gen *g, const struct sb *pre, const char *w
  */
 static int preprocess_natively(struct gen *g, struct bf_part *parts, size_t n)
 {
+	deps_env(g->req->deps, "SELFE_BF_PREPROCESSOR");
 	const char *force = getenv("SELFE_BF_PREPROCESSOR");
 	if (force && !strcmp(force, "cpp"))
 		return 1;
 	const char *dirs[6] = { g->inc };
 	for (size_t i = 0; i < 5; i++)
 		dirs[i + 1] = g->src_dirs[i];
-	struct bf_pp pp = { .a = g->a, .dirs = dirs, .ndirs = 6 };
+	struct bf_pp pp = { .a = g->a, .dirs = dirs, .ndirs = 6, .deps = g->req->deps, .generated = g->inc };
 	int rc = 0;
 	for (size_t i = 0; i < n && rc == 0; i++)
 		rc = bf_pp_file(&pp, tree(g, parts[i].rel), &parts[i].text);
