@@ -4,7 +4,8 @@
 # leaves OUT as it was; a change to any class of input — a tree header, a new tree file, a kernel
 # configuration file of the tree, a [sel4.config] value, the selfe binary, the compiler found on
 # PATH, a compiler environment variable — or to OUT itself (a file edited in place with its time
-# stamp put back, deleted, added) makes it generate again, and the result equals a fresh OUT.
+# stamp put back, deleted, added) makes it generate again, and the result equals a fresh OUT;
+# an interface file with an XInclude is never taken as current.
 # Needs a seL4 tree (SEL4_SOURCE), copied so it can be edited.  Usage: tests/gen/current.sh SELFE
 set -u
 selfe=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -122,4 +123,15 @@ export CPATH=$work/nowhere
 regenerates compiler-variable
 unset CPATH
 regenerates compiler-variable-unset
+
+# An interface file that includes another (XInclude): libxml2 reads that file, so no run is
+# taken as current.
+printf '\n' >tree/libsel4/include/interfaces/extra.txt
+sed -i 's|<api name="ObjectApi"[^>]*>|&<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="extra.txt" parse="text"/>|' \
+	tree/libsel4/include/interfaces/object-api.xml
+check xinclude-added grep -q 'xi:include' tree/libsel4/include/interfaces/object-api.xml
+sleep 2.1
+gen out && gen out
+check xinclude-regenerates generated
+check xinclude-never-recorded grep -q "^selfe: no up-to-date record for out: an interface file includes others (XInclude)" "$work/err"
 finish
