@@ -17,6 +17,7 @@
 #include "util/fs.h"
 #include "util/hash.h"
 #include "util/path.h"
+#include "util/proc.h"
 #include "util/xalloc.h"
 
 #define DEPS_MAGIC "selfe-deps 1\n"
@@ -116,32 +117,21 @@ void deps_env(struct deps *d, const char *name)
 		e->hash = env_hash(name);
 }
 
+static void probe_candidate(const char *path, void *ctx)
+{
+	deps_probe(ctx, path);
+}
+
 void deps_program(struct deps *d, const char *name)
 {
 	if (!d)
 		return;
-	if (strchr(name, '/')) {
-		deps_probe(d, name);
-		deps_file(d, name);
-		return;
-	}
-	deps_env(d, "PATH");
-	const char *path = getenv("PATH");
-	struct sb candidate = SB_INIT;
-	while (path && *path) {
-		const char *end = strchr(path, ':');
-		size_t len = end ? (size_t)(end - path) : strlen(path);
-		sb_reset(&candidate);
-		sb_add(&candidate, len ? path : ".", len ? len : 1); /* an empty entry is the current folder */
-		sb_addf(&candidate, "/%s", name);
-		deps_probe(d, sb_str(&candidate));
-		if (access(sb_str(&candidate), X_OK) == 0) {
-			deps_file(d, sb_str(&candidate));
-			break;
-		}
-		path += len + (end ? 1 : 0);
-	}
-	sb_release(&candidate);
+	if (!strchr(name, '/'))
+		deps_env(d, "PATH");
+	char *found = proc_which_probing(name, probe_candidate, d);
+	if (found)
+		deps_file(d, found);
+	free(found);
 }
 
 void deps_key(struct deps *d, const char *s)

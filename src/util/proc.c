@@ -306,24 +306,34 @@ int proc_run(const char *const *argv, struct sb *out)
 	return proc_exec(&spec, NULL);
 }
 
-char *proc_which(const char *name)
+char *proc_which_probing(const char *name, void (*probe)(const char *path, void *ctx), void *ctx)
 {
-	if (strchr(name, '/'))
+	if (strchr(name, '/')) {
+		if (probe)
+			probe(name, ctx);
 		return access(name, X_OK) == 0 ? xstrdup(name) : NULL;
+	}
 	const char *path = getenv("PATH");
 	struct sb candidate = SB_INIT;
 	while (path && *path) {
 		const char *end = strchr(path, ':');
 		size_t len = end ? (size_t)(end - path) : strlen(path);
 		sb_reset(&candidate);
-		sb_add(&candidate, path, len);
+		sb_add(&candidate, len ? path : ".", len ? len : 1); /* an empty entry: the current folder */
 		sb_addf(&candidate, "/%s", name);
+		if (probe)
+			probe(sb_str(&candidate), ctx);
 		if (access(sb_str(&candidate), X_OK) == 0)
 			return sb_detach(&candidate);
 		path += len + (end ? 1 : 0);
 	}
 	sb_release(&candidate);
 	return NULL;
+}
+
+char *proc_which(const char *name)
+{
+	return proc_which_probing(name, NULL, NULL);
 }
 
 bool proc_exists(const char *name)

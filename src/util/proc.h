@@ -75,6 +75,8 @@ int proc_run(const char *const *argv, struct sb *out);
 /* The executable `name` resolves to (searched on PATH unless it holds a '/'), malloc'd; NULL
  * when there is none. */
 char *proc_which(const char *name);
+/* The same, calling probe(PATH, ctx) for each place tried, in order, up to the one found. */
+char *proc_which_probing(const char *name, void (*probe)(const char *path, void *ctx), void *ctx);
 /* True when `name` can be found on PATH (or is a path to an executable). */
 bool proc_exists(const char *name);
 
