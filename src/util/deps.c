@@ -209,7 +209,8 @@ int deps_format(struct deps *d, struct sb *out, const char **why)
 	size_t inputs = 0;
 	while (inputs < d->n && d->e[inputs].kind != 'O')
 		inputs++;
-	qsort(d->e, inputs, sizeof(*d->e), by_kind_name);
+	if (inputs)
+		qsort(d->e, inputs, sizeof(*d->e), by_kind_name);
 	sb_adds(out, DEPS_MAGIC);
 	sb_addf(out, "key %016llx\n", (unsigned long long)d->key);
 	for (size_t i = 0; i < d->n; i++) {

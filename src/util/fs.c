@@ -169,7 +169,8 @@ static int walk(struct sb *root, size_t root_len, walk_fn *fn, walk_fn *dir_fn, 
 		names[n++] = xstrdup(e->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof(*names), cmp_names);
+	if (n) /* an empty folder has no array (qsort wants one) */
+		qsort(names, n, sizeof(*names), cmp_names);
 	int rc = 0;
 	for (size_t i = 0; i < n; i++) {
 		size_t mark = root->len;

@@ -148,7 +148,8 @@ int kcfg_cmd_list(struct kcfg *k, struct kcfg_args *a)
 			kcfg_args_free(&out);
 		}
 	} else if (strcmp(sub, "SORT") == 0) {
-		qsort(l.v, l.n, sizeof *l.v, cmp_str);
+		if (l.n) /* an empty list has no array (qsort wants one) */
+			qsort(l.v, l.n, sizeof *l.v, cmp_str);
 		if (cur)
 			set_list(k, var, &l);
 	} else if (strcmp(sub, "REVERSE") == 0) {
