@@ -9,25 +9,8 @@
 # written in-process, is byte for byte what `ar rcsD` makes of the same object.
 # Needs a seL4 tree (SEL4_SOURCE).  Usage: tests/gen/bf-pp.sh SELFE
 set -u
-selfe=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-pass=0
-fail=0
-finish() { echo "gen-bf-pp: $pass passed, $fail failed"; [ "$fail" -eq 0 ]; exit $?; }
-check() { # NAME COMMAND...
-	local name=$1
-	shift
-	if "$@"; then pass=$((pass + 1)); echo "ok $name"; else fail=$((fail + 1)); echo "FAIL $name"; fi
-}
-src=${SEL4_SOURCE:-}
-[ -n "$src" ] || [ ! -f "$(dirname "$0")/../../../shared/sel4-16.0.0/VERSION" ] || src=$(cd "$(dirname "$0")/../../../shared/sel4-16.0.0" && pwd)
-if [ -z "$src" ] || [ ! -f "$src/VERSION" ]; then
-	echo "skip: gen-bf-pp: set SEL4_SOURCE to a seL4 tree"
-	finish
-fi
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work" || exit 1
-export XDG_CACHE_HOME="$work/cache"
+. "$(dirname "$0")/suite.sh" || exit 2
+gen_suite gen-bf-pp "$1" "set SEL4_SOURCE to a seL4 tree"
 unset SEL4_CONFIG_PATH SEL4_PLATFORM SELFE_BF_PREPROCESSOR
 "$selfe" new proj >/dev/null
 awk '{ print } /^\[sel4.config\]$/ { print "KernelIsMCS = true" }' proj/sel4.toml >mcs.toml

@@ -8,25 +8,8 @@
 # an interface file with an XInclude is never taken as current.
 # Needs a seL4 tree (SEL4_SOURCE), copied so it can be edited.  Usage: tests/gen/current.sh SELFE
 set -u
-selfe=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-pass=0
-fail=0
-finish() { echo "gen-current: $pass passed, $fail failed"; [ "$fail" -eq 0 ]; exit $?; }
-check() { # NAME COMMAND...
-	local name=$1
-	shift
-	if "$@"; then pass=$((pass + 1)); echo "ok $name"; else fail=$((fail + 1)); echo "FAIL $name"; fi
-}
-src=${SEL4_SOURCE:-}
-[ -n "$src" ] || [ ! -f "$(dirname "$0")/../../../shared/sel4-16.0.0/VERSION" ] || src=$(cd "$(dirname "$0")/../../../shared/sel4-16.0.0" && pwd)
-if [ -z "$src" ] || [ ! -f "$src/VERSION" ]; then
-	echo "skip: gen-current: set SEL4_SOURCE to a seL4 tree to run selfe gen against an editable copy"
-	finish
-fi
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work" || exit 1
-export XDG_CACHE_HOME="$work/cache"
+. "$(dirname "$0")/suite.sh" || exit 2
+gen_suite gen-current "$1" "set SEL4_SOURCE to a seL4 tree to run selfe gen against an editable copy"
 unset SEL4_CONFIG_PATH SEL4_PLATFORM CPATH
 cp -a "$src" tree
 "$selfe" new proj >/dev/null
