@@ -164,9 +164,10 @@ static int by_kind_name(const void *x, const void *y)
 	return c ? c : memcmp(&a->id, &b->id, sizeof(a->id));
 }
 
-static bool changed_before(const struct deps_id *id, const struct deps_id *t)
+/* Whether id's change time is before t. */
+static bool older(const struct deps_id *id, const struct timespec *t)
 {
-	return id->ctime_sec < t->ctime_sec || (id->ctime_sec == t->ctime_sec && id->ctime_nsec < t->ctime_nsec);
+	return id->ctime_sec < (long long)t->tv_sec || (id->ctime_sec == (long long)t->tv_sec && id->ctime_nsec < (long long)t->tv_nsec);
 }
 
 static void format_id(struct sb *out, const struct deps_id *id)
@@ -180,16 +181,16 @@ static void format_id(struct sb *out, const struct deps_id *id)
  * output: wait for that tick (one at most, a few milliseconds). */
 static void after_newest_output(const struct deps *d)
 {
-	struct timespec newest = { 0, 0 }, now;
+	struct deps_id newest = { 0 };
 	for (size_t i = 0; i < d->n; i++) {
-		const struct deps_id *id = &d->e[i].id;
-		if (d->e[i].kind == 'O' && (id->ctime_sec > (long long)newest.tv_sec ||
-					    (id->ctime_sec == (long long)newest.tv_sec && id->ctime_nsec > (long long)newest.tv_nsec)))
-			newest = (struct timespec){ (time_t)id->ctime_sec, (long)id->ctime_nsec };
+		const struct timespec t = { (time_t)newest.ctime_sec, (long)newest.ctime_nsec };
+		if (d->e[i].kind == 'O' && !older(&d->e[i].id, &t))
+			newest = d->e[i].id;
 	}
 	for (int tries = 0; tries < 100; tries++) {
+		struct timespec now;
 		clock_gettime(CLOCK_REALTIME_COARSE, &now);
-		if (now.tv_sec > newest.tv_sec || (now.tv_sec == newest.tv_sec && now.tv_nsec > newest.tv_nsec))
+		if (older(&newest, &now))
 			return;
 		nanosleep(&(struct timespec){ 0, 1000000 }, NULL);
 	}
@@ -200,7 +201,7 @@ int deps_format(struct deps *d, struct sb *out, const char **why)
 	after_newest_output(d);
 	/* From the run's start, not from now: a long run must not trust an input edited just
 	 * before it was read. */
-	struct deps_id since = { .ctime_sec = (long long)d->start.tv_sec - DEPS_TRUST_AFTER, .ctime_nsec = (long long)d->start.tv_nsec };
+	const struct timespec since = { d->start.tv_sec - DEPS_TRUST_AFTER, d->start.tv_nsec };
 	if (d->opaque) {
 		*why = d->opaque;
 		return -1;
@@ -221,7 +222,7 @@ int deps_format(struct deps *d, struct sb *out, const char **why)
 			sb_addf(out, "E %016llx %s\n", (unsigned long long)e->hash, e->name);
 			continue;
 		}
-		if (e->kind == 'F' && !e->absent && !changed_before(&e->id, &since)) {
+		if (e->kind == 'F' && !e->absent && !older(&e->id, &since)) {
 			*why = arena_printf(d->a, "'%s' changed too recently to be trusted", e->name);
 			return -1;
 		}
@@ -366,11 +367,6 @@ int deps_outputs(struct deps *d, const char *out, const char *skip)
 	if (!ok)
 		deps_opaque(d, arena_printf(d->a, "cannot read every folder of %s", out));
 	return 0;
-}
-
-static bool older(const struct deps_id *id, const struct timespec *t)
-{
-	return id->ctime_sec < (long long)t->tv_sec || (id->ctime_sec == (long long)t->tv_sec && id->ctime_nsec < (long long)t->tv_nsec);
 }
 
 static bool output_current(const char *rel, const struct stat *st, void *ctx)
